@@ -1,0 +1,148 @@
+"""The ``bulletin-extract`` command: a thin wrapper over the library functions."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .errors import ExtractError, UsageError
+from .metadata import parse_iso_date
+from .runner import Collected, Options, collect, plan_jobs
+from .tables import validate_row
+from .writers import FORMATS, prepare_out_dir, write_tables
+
+EPILOG_RUN = """\
+Inputs: files, folders (searched recursively in sorted order) or - for stdin.
+Bulletins are .txt/.text (UTF-8 with or without BOM, GB18030/GBK, Big5; CRLF or LF),
+.htm/.html and .docx. A manifest.csv (doc_id,path,issue_date,region,source) gives
+metadata for the files beside it. Other files are skipped and counted on stderr.
+
+Writes DIR/{documents,events,facts,officials,errors}.jsonl (and .parquet/.csv with
+--format). A file that cannot be read becomes a row in errors.jsonl; the rest go on.
+
+Exit status: 0 every file was read; 1 some files failed (see errors.jsonl);
+2 usage error (bad option, missing input, --out not empty without --force).
+"""
+
+
+def _formats(values: list[str]) -> tuple[str, ...]:
+    chosen = {"jsonl"}
+    for value in values:
+        for fmt in filter(None, (v.strip().lower() for v in value.split(","))):
+            if fmt not in FORMATS:
+                raise UsageError(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
+            chosen.add(fmt)
+    return tuple(f for f in FORMATS if f in chosen)
+
+
+def _run_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("run", help="extract tables from bulletin files", epilog=EPILOG_RUN,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    p.add_argument("--format", action="append", default=[], metavar="LIST",
+                   help="extra formats: parquet,csv (comma list or repeated); jsonl always")
+    p.add_argument("--force", action="store_true", help="replace this tool's tables in DIR")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
+    p.add_argument("--issue-date", metavar="YYYY-MM-DD",
+                   help="issue date for bulletins the manifest does not date")
+    p.add_argument("--region", metavar="NAME|CODE",
+                   help="the bulletins' own jurisdiction, e.g. 永州市 or 431100")
+    p.add_argument("--encoding", metavar="ENC", help="read every file with this encoding")
+    p.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N",
+                   help="files larger than this are errors (default 20 MB)")
+    p.add_argument("--with-text", action="store_true", help="write documents.text too")
+
+
+def _eval_parser(sub: argparse._SubParsersAction) -> None:
+    from .evaluate import MATCHING_RULE_HELP
+    p = sub.add_parser("eval", help="score predicted tables against gold files",
+                       epilog=MATCHING_RULE_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--gold", required=True, type=Path, metavar="DIR")
+    p.add_argument("--pred", required=True, type=Path, metavar="DIR")
+    p.add_argument("--metrics", type=Path, metavar="FILE", help="write the metrics as JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bulletin-extract",
+        description="Turn Chinese local-government work bulletins into tables.",
+        epilog="Exit status: 0 ok, 1 some input files failed, 2 usage error.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _run_parser(sub)
+    _eval_parser(sub)
+    return parser
+
+
+def _options(args: argparse.Namespace) -> Options:
+    if args.workers < 1:
+        raise UsageError("--workers must be 1 or more")
+    if args.region:
+        from .gazetteer import get_gazetteer
+        if get_gazetteer().resolve_region(args.region) is None:
+            raise UsageError(f"--region {args.region!r}: no such division; give a name "
+                             "like 永州市 or a code like 431100")
+    return Options(issue_date=parse_iso_date(args.issue_date, "--issue-date"),
+                   region=args.region, encoding=args.encoding, max_bytes=args.max_bytes)
+
+
+def _summary(collected: Collected, out: Path, seconds: float) -> str:
+    t = collected.tables
+    return (f"{len(t['documents'])} documents, {len(t['events'])} events, "
+            f"{len(t['facts'])} facts, {len(t['officials'])} officials, "
+            f"{len(t['errors'])} errors in {seconds:.1f}s -> {out}")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    formats = _formats(args.format)
+    options = _options(args)
+    collected = Collected()
+    jobs = plan_jobs(args.paths, collected)
+    prepare_out_dir(args.out, force=args.force)
+    if collected.skipped and not args.quiet:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(collected.skipped.items()))
+        print(f"skipped {sum(collected.skipped.values())} non-bulletin files ({kinds})",
+              file=sys.stderr)
+    progress = not args.quiet and sys.stderr.isatty()
+    collect(jobs, options, workers=args.workers, progress=progress, collected=collected,
+            keep_text=args.with_text)
+    for table, rows in collected.tables.items():
+        collected.tables[table] = [validate_row(table, r) for r in rows]
+    write_tables(args.out, collected.tables, formats, with_text=args.with_text)
+    if not args.quiet:
+        print(_summary(collected, args.out, time.perf_counter() - started))
+        for err in collected.tables["errors"]:
+            print(f"error: {err['error_code']}: {err['message']}", file=sys.stderr)
+    return 1 if collected.n_failed else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_report
+    metrics = evaluate(args.gold, args.pred)
+    print(format_report(metrics))
+    if args.metrics:
+        args.metrics.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n",
+                                encoding="utf-8")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return cmd_run(args) if args.command == "run" else cmd_eval(args)
+    except (UsageError, FileNotFoundError, ValueError) as exc:
+        print(f"bulletin-extract: error: {exc}", file=sys.stderr)
+        return 2
+    except ExtractError as exc:
+        print(f"bulletin-extract: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,459 @@
+"""Events: who did what, when, where, about what — one row per actor x action.
+
+Works sentence by sentence inside each paragraph, in text order:
+1. speech (after 强调/要求…) is cut off, and later sentences stay speech until
+   one opens with a date or a named official;
+2. quoted, 《》 and meeting-name spans are masked so words inside them
+   (联合检查部署会, “走下去抓帮扶解困”行动) cannot trigger an action;
+3. triggers from ``gazetteers/event_triggers.tsv`` are matched, and each is
+   given the nearest preceding actor: an official, an organisation or a county
+   standing as the clause's subject, else the paragraph's lead label;
+4. date, places, counties and topics are read from the event's own stretch of
+   the sentence (from the previous trigger to the next one).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as date_type
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .context import DocContext
+from .gazetteer import get_gazetteer
+from .resources import read_table, read_words
+from .sections import Paragraph, Sentence
+from .topics import topics_in
+
+MASK = "\u25a1"  # □ keeps offsets while hiding masked characters from the triggers
+_QUOTED = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,80}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
+_MEETING = re.compile(
+    r"(?:主持召开|组织召开|召开|举行|举办|出席|参加|列席|主持)"
+    r"([^，。；！？]{0,60}?(?:会议|大会|座谈会|推进会|部署会|调度会|分析会|现场会|视频会|专题会|常委会|"
+    r"例会|联席会|培训班|研讨会|论证会|听证会|会))")
+_PASSIVE_MEETING = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?召开(?=[，。；！？]|$)")
+_MEETING_BEFORE = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?$")
+_CLAUSE_BREAK = "，,；;：:。！？"
+_FILLER = re.compile(r"^(?:其中|并|还|同时|另外|此外|随后|当天|当日|[\s，,、])*$")
+_PRONOUN = re.compile(r"^(?:[\s，,]|随后|之后|会后)*(?:他|她)")
+_OPEN_WINDOW = 24  # a date or official this close to a sentence's start opens a new report
+_PERSON_ACTIONS = {"主持会议", "出席会议", "批示", "会见"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    action: str
+    pattern: re.Pattern[str]
+    actor: str  # official | other | any
+    official_action: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+@dataclass
+class Actor:
+    kind: str  # official | org | county | none
+    start: int = -1
+    end: int = -1
+    official: Any = None
+    org: str | None = None
+    place: Any = None
+
+    @property
+    def key(self) -> str:
+        if self.kind == "official":
+            return f"p:{self.official.name}"
+        if self.kind == "org":
+            return f"o:{self.org}"
+        if self.kind == "county":
+            return f"c:{self.place.name}"
+        return "none"
+
+
+@dataclass
+class Meeting:
+    """A passive 会议召开 sentence waiting for the officials who chaired or attended it."""
+
+    sentence: Sentence
+    org: str | None
+    used: bool = False
+
+
+@dataclass
+class ParaState:
+    """What carries from sentence to sentence within one paragraph."""
+
+    speech: bool = False
+    date: Any = None
+    last_official: Any = None
+    meeting: Meeting | None = None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[Trigger, ...]:
+    return tuple(Trigger(a, re.compile(p), actor, oa or None)
+                 for a, p, actor, *rest in read_table("event_triggers.tsv")
+                 for oa in (rest[0] if rest else "",))
+
+
+@lru_cache(maxsize=1)
+def _speech_re() -> re.Pattern[str]:
+    words = sorted((r[0] for r in read_table("event_speech_markers.tsv")), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)")
+
+
+@lru_cache(maxsize=1)
+def _movement_re() -> re.Pattern[str]:
+    words = sorted(read_words("event_movement_verbs.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def _directive_re() -> re.Pattern[str]:
+    words = sorted(read_words("event_directive_words.txt"), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
+
+
+@lru_cache(maxsize=1)
+def _coactor_re() -> re.Pattern[str]:
+    words = sorted(read_words("event_coactor_words.txt"), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
+
+
+def iso(value: str | None) -> date_type | None:
+    return date_type.fromisoformat(value) if value else None
+
+
+def speech_start(text: str, start: int, end: int) -> int:
+    """Where reported speech begins in a sentence (its end when there is none)."""
+    m = _speech_re().search(text, start, end)
+    return m.start() if m else end
+
+
+def masked(text: str, start: int, end: int) -> str:
+    """The sentence with quotes, titles and meeting names blanked, same length."""
+    chunk = list(text[start:end])
+    for pattern, group in ((_QUOTED, 0), (_MEETING, 1)):
+        for m in pattern.finditer(text, start, end):
+            for i in range(m.start(group) - start, m.end(group) - start):
+                chunk[i] = MASK
+    return "".join(chunk)
+
+
+def find_hits(text: str, start: int, end: int) -> list[Hit]:
+    """Non-overlapping trigger matches, longest first where two overlap."""
+    view = masked(text, start, end)
+    found = [Hit(start + m.start(), start + m.end(), trig)
+             for trig in _triggers() for m in trig.pattern.finditer(view)]
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for hit in found:
+        if kept and hit.start < kept[-1].end:
+            continue
+        if _directive_re().search(text[max(start, hit.start - 4):hit.start]):
+            continue
+        if _is_passive(text, hit, end):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _is_passive(text: str, hit: Hit, end: int) -> bool:
+    """会议召开 / 会议在…召开 closing a clause: the meeting is the subject, not an actor's act."""
+    if text[hit.start:hit.end] != "召开":
+        return False
+    if hit.end < end and text[hit.end] not in _CLAUSE_BREAK:
+        return False
+    return bool(_MEETING_BEFORE.search(text, max(0, hit.start - 32), hit.start))
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def _subject_position(ctx: DocContext, floor: int, start: int) -> bool:
+    """Nothing but dates, fillers and labels stands between the clause start and here."""
+    text = ctx.text
+    begin = _clause_start(text, floor, start)
+    prefix = list(text[begin:start])
+    for d in ctx.mentions.dates.within(begin, start):
+        for i in range(d.start - begin, d.end - begin):
+            prefix[i] = " "
+    return bool(_FILLER.match("".join(prefix)))
+
+
+def _overlaps(span: Any, others: list[Any]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+def actors_in(ctx: DocContext, start: int, end: int) -> list[Actor]:
+    """Candidate actors of a sentence stretch, in text order."""
+    officials = [o for o in ctx.mentions.officials.within(start, end) if not o.is_reference]
+    refs = [o for o in ctx.mentions.officials.within(start, end) if o.is_reference]
+    out = [Actor("official", o.start, o.end, official=o) for o in officials]
+    orgs = [g for g in ctx.mentions.orgs.within(start, end) if not _overlaps(g, officials + refs)]
+    for org in orgs:
+        if _subject_position(ctx, start, org.start) and not _coactor_re().search(
+                ctx.text[max(start, org.start - 2):org.start]):
+            out.append(Actor("org", org.start, org.end, org=org.name))
+    for place in ctx.mentions.places.within(start, end):
+        if place.level not in ("county", "city") or _overlaps(place, officials + refs + orgs):
+            continue
+        if _subject_position(ctx, start, place.start):
+            out.append(Actor("county", place.start, place.end, place=place))
+    return sorted(out, key=lambda a: a.start)
+
+
+def _label_actor(ctx: DocContext, para: Paragraph) -> Actor | None:
+    if para.label_start is None or not para.subsection:
+        return None
+    label_end = para.label_start + len(para.subsection)
+    for org in ctx.mentions.orgs.within(para.label_start, label_end):
+        if org.end - org.start == len(para.subsection):
+            return Actor("org", org.start, org.end, org=org.name)
+    return None
+
+
+def choose_actor(ctx: DocContext, hit: Hit, actors: list[Actor], para: Paragraph,
+                 state: ParaState, sent: Sentence) -> Actor:
+    before = [a for a in actors if a.end <= hit.start]
+    if before:
+        return before[-1]
+    label = _label_actor(ctx, para)
+    if label:
+        return label
+    if state.last_official is not None and _PRONOUN.match(ctx.text, sent.start, hit.start):
+        return Actor("official", official=state.last_official)
+    return Actor("none")
+
+
+def _action_for(hit: Hit, actor: Actor) -> str | None:
+    trig = hit.trigger
+    if actor.kind == "official":
+        if trig.actor == "other":
+            return None
+        return trig.official_action or trig.action
+    if trig.actor == "official":
+        return None
+    return trig.action
+
+
+def _action_text(ctx: DocContext, hit: Hit, floor: int) -> str:
+    """The predicate as written; a visit keeps its movement verb: 赴…调研."""
+    verb = ctx.text[hit.start:hit.end]
+    if len(verb) > 8:
+        verb = verb[:2] + "…" + verb[-2:]
+    clause = _clause_start(ctx.text, floor, hit.start)
+    moves = list(_movement_re().finditer(ctx.text, clause, hit.start))
+    if moves and not verb.startswith(moves[-1].group()):
+        return f"{moves[-1].group()}…{verb}"
+    return verb
+
+
+def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tuple[Hit, Actor, str]]:
+    """A movement verb (带队赴, 深入) gives way to the action that follows it in its clause;
+    after 印发 a stated purpose (在全市开展…行动) is part of that event; one row per actor x action."""
+    out: list[tuple[Hit, Actor, str]] = []
+    issued = False
+    for i, (hit, actor, action) in enumerate(pairs):
+        if issued and action in ("开展行动", "督导检查"):
+            continue
+        issued = issued or action == "印发文件"
+        verb = text[hit.start:hit.end]
+        if verb.startswith(("深入", "带队", "率队")):
+            nxt = pairs[i + 1] if i + 1 < len(pairs) else None
+            if nxt and nxt[1].key == actor.key and not any(
+                    c in text[hit.end:nxt[0].start] for c in "。；"):
+                continue
+        if any(a.key == actor.key and act == action for _, a, act in out):
+            continue
+        out.append((hit, actor, action))
+    return out
+
+
+def _counts_in_clause(ctx: DocContext, hit: Hit, stop: int) -> bool:
+    end = hit.end
+    while end < stop and ctx.text[end] not in _CLAUSE_BREAK:
+        end += 1
+    return bool(ctx.mentions.quantities.within(hit.end, end))
+
+
+def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
+    for d in ctx.mentions.dates.within(start, end):
+        if d.grain in ("day", "dekad") or d.is_range:
+            return d
+    return None
+
+
+def opens_report(ctx: DocContext, sent: Sentence) -> bool:
+    window = sent.start + _OPEN_WINDOW
+    if any(d.start < window for d in ctx.mentions.dates.within(sent.start, sent.end)):
+        return True
+    return any(o.start < window and not o.is_reference
+               for o in ctx.mentions.officials.within(sent.start, sent.end))
+
+
+def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[str, Any]:
+    """places, counties and townships of one event's stretch of text."""
+    gaz = get_gazetteer()
+    places = [p for p in ctx.mentions.places.within(start, end)
+              if not (actor.kind in ("official", "org") and actor.start <= p.start < actor.end)]
+    names, codes, counties, county_codes, townships = [], [], [], [], []
+
+    def add_county(name: str | None, code: str | None) -> None:
+        if name and name not in counties:
+            counties.append(name)
+            county_codes.append(code or "")
+
+    if actor.kind == "official":
+        for name in actor.official.jurisdictions:
+            div = gaz.resolve_region(name)
+            if div is not None and div.level == "county":
+                add_county(div.name, div.code)
+    if actor.kind == "county" and actor.place.level == "county":
+        add_county(actor.place.name, actor.place.code)
+    for p in places:
+        if p.name not in names:
+            names.append(p.name)
+            codes.append(p.code)
+        if p.level == "county":
+            add_county(p.name, p.code)
+        elif p.level == "township":
+            add_county(p.county_name, p.county_code)
+            if p.name not in townships:
+                townships.append(p.name)
+    return {"places": names, "place_codes": codes, "county": counties[0] if counties else None,
+            "counties": counties, "county_codes": [c for c in county_codes if c],
+            "townships": townships}
+
+
+def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
+         span: tuple[int, int], date: Any, state: ParaState, para: Paragraph) -> dict[str, Any]:
+    official = actor.official if actor.kind == "official" else None
+    organization = actor.org if actor.kind == "org" else None
+    topic_text_start = span[0]
+    if official is not None and state.meeting is not None and action in ("出席会议", "主持会议"):
+        organization = state.meeting.org
+        state.meeting.used = True
+        topic_text_start = state.meeting.sentence.start
+    topics = topics_in(ctx.text, topic_text_start, span[1]) or topics_in(
+        ctx.text, sent.start, span[1]) or topics_in(para.subsection or "", 0, len(para.subsection or ""))
+    row = {
+        "doc_id": ctx.doc_id, "section": sent.section, "subsection": sent.subsection,
+        "date_start": iso(date.date_start) if date else None,
+        "date_end": iso(date.date_end) if date else None,
+        "date_text": date.text if date else None,
+        "official": official.name if official else None,
+        "title": official.title if official else None,
+        "jurisdiction": official.jurisdiction if official else None,
+        "jurisdictions": list(official.jurisdictions) if official else [],
+        "organization": organization,
+        "action": action, "action_text": _action_text(ctx, hit, sent.start),
+        "topic": topics[0] if topics else None, "topics": topics,
+        "evidence": ctx.text[sent.start:sent.end],
+        "char_start": sent.start, "char_end": sent.end,
+    }
+    row.update(_places_rows(ctx, actor, *span))
+    return row
+
+
+def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
+                     state: ParaState) -> None:
+    text = ctx.text
+    if opens_report(ctx, sent):
+        state.speech = False
+    if state.speech:
+        return
+    stop = speech_start(text, sent.start, sent.end)
+    date = _governing_date(ctx, sent.start, stop)
+    state.date = date or state.date
+    hits = find_hits(text, sent.start, stop)
+    actors = actors_in(ctx, sent.start, stop)
+    pairs = []
+    for hit in hits:
+        actor = choose_actor(ctx, hit, actors, para, state, sent)
+        action = _action_for(hit, actor)
+        if action is None or (actor.kind != "official" and action in _PERSON_ACTIONS):
+            continue
+        if actor.kind == "none" and _counts_in_clause(ctx, hit, stop):
+            continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
+        pairs.append((hit, actor, action))
+    pairs = _drop_redundant(pairs, text)
+    bounds = [h.start for h, _, _ in pairs] + [stop]
+    floor = sent.start
+    for i, (hit, actor, action) in enumerate(pairs):
+        span = (floor, bounds[i + 1])
+        state.rows.append(_row(ctx, sent, hit, actor, action, span, state.date, state, para))
+        floor = hit.end
+        if actor.kind == "official":
+            state.last_official = actor.official
+    _close_meeting(ctx, para, state, sent)
+    if _PASSIVE_MEETING.search(text, sent.start, stop) and not pairs:
+        orgs = ctx.mentions.orgs.within(sent.start, stop)
+        state.meeting = Meeting(sent, orgs[0].name if orgs else None)
+    state.speech = stop < sent.end
+
+
+def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sentence) -> None:
+    """A passive meeting no official was named for becomes a 召开会议 row of its own."""
+    meeting = state.meeting
+    if meeting is None or meeting.sentence is sent:
+        return
+    if not meeting.used:
+        s = meeting.sentence
+        m = _PASSIVE_MEETING.search(ctx.text, s.start, s.end)
+        trig = Trigger("召开会议", re.compile("召开"), "any", "主持会议")
+        hit = Hit(m.end() - 2, m.end(), trig)
+        actor = Actor("org", org=meeting.org) if meeting.org else Actor("none")
+        state.rows.append(_row(ctx, s, hit, actor, "召开会议", (s.start, s.end), state.date,
+                               ParaState(), para))
+    state.meeting = None
+
+
+def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
+    """Every event row of one document, with event_id in text order."""
+    rows: list[dict[str, Any]] = []
+    by_para: dict[int, list[Sentence]] = {}
+    for sent in ctx.layout.sentences:
+        by_para.setdefault(sent.paragraph, []).append(sent)
+    for para in ctx.layout.paragraphs:
+        state = ParaState()
+        for sent in by_para.get(para.index, []):
+            _sentence_events(ctx, para, sent, state)
+        if state.meeting is not None:
+            _close_meeting(ctx, para, state, Sentence(-1, -1, -1, None, None))
+        rows += state.rows
+    rows.sort(key=lambda r: r["char_start"])
+    for n, row in enumerate(rows, 1):
+        row["event_id"] = f"e{n:03d}"
+    return rows
+
+
+def officials_rows(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per named (non-reference) official of the document."""
+    people: dict[str, dict[str, Any]] = {}
+    for o in ctx.mentions.officials:
+        if o.is_reference:
+            continue
+        row = people.get(o.name)
+        if row is None:
+            people[o.name] = {"doc_id": ctx.doc_id, "name": o.name, "title": o.title,
+                              "jurisdiction": o.jurisdiction,
+                              "jurisdictions": list(o.jurisdictions), "n_events": 0,
+                              "first_char": o.start}
+        elif len(o.title or "") > len(row["title"] or ""):
+            row.update(title=o.title, jurisdiction=o.jurisdiction,
+                       jurisdictions=list(o.jurisdictions))
+    for ev in events:
+        if ev["official"] in people:
+            people[ev["official"]]["n_events"] += 1
+    return sorted(people.values(), key=lambda r: r["first_char"])

@@ -1,0 +1,227 @@
+"""Numeric facts: every stated number with its subject, period, scope and check.
+
+The period is the number's own time expression, else the governing one of its
+paragraph (a date at the paragraph's start: 今年1-9月, 1月15日至10月12日);
+forecasts (预计年节约…) have none. The scope is a phrase such as 全市 in the same
+sentence and never carries to the next one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from .context import DocContext
+from .events import opens_report, speech_start
+from .gazetteer import get_gazetteer
+from .resources import read_table, read_words
+from .sections import Paragraph, Sentence
+
+_CLAUSE_BREAK = "，,；;：:。！？"
+_QUOTE_BEFORE = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]$")
+_TITLE = re.compile(r"《[^》\n]{0,80}》")
+_SNAPSHOT = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
+_SINCE = re.compile(r"^\s*(?:以来|来)")
+_OPEN_WINDOW = 24
+
+
+@dataclass(frozen=True)
+class Markers:
+    estimate: re.Pattern[str]
+    lead: re.Pattern[str]
+    tail: re.Pattern[str]
+    scope: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _markers() -> Markers:
+    kinds: dict[str, list[str]] = {}
+    for kind, word in read_table("fact_markers.tsv"):
+        kinds.setdefault(kind, []).append(word)
+    return Markers(
+        estimate=re.compile(_alternation(kinds["estimate"])),
+        lead=re.compile(f"^(?:{_alternation(kinds['lead'])}|[，,、\\s])+"),
+        tail=re.compile(f"(?:{_alternation(kinds['tail'])}|[，,、\\s])+$"),
+        scope=re.compile(_alternation(read_words("fact_scopes.txt"))),
+    )
+
+
+@dataclass
+class Period:
+    start: date | None
+    end: date | None
+
+
+@dataclass
+class ParaFacts:
+    period: Period | None = None
+    speech: bool = False
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def _blank(text: str, start: int, end: int, spans: list[Any]) -> str:
+    chars = list(text[start:end])
+    for s in spans:
+        for i in range(max(s.start, start) - start, min(s.end, end) - start):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int) -> str | None:
+    """The counted phrase as written, between the clause start and the number."""
+    text, mk = ctx.text, _markers()
+    begin = _clause_start(text, max(floor, sent.start), q.start)
+    quoted = _QUOTE_BEFORE.search(text, begin, q.start)
+    if quoted:
+        return quoted.group(1)
+    raw = _blank(text, begin, q.start, ctx.mentions.dates.within(begin, q.start))
+    scope = mk.scope.match(raw.strip())
+    raw = raw.strip()[scope.end():] if scope else raw.strip()
+    raw = mk.estimate.sub("", raw, count=1) if mk.estimate.match(raw) else raw
+    raw = mk.lead.sub("", raw)
+    raw = mk.tail.sub("", raw).strip()
+    raw = re.sub(r"\s+", "", raw)
+    return raw or None
+
+
+def _period_of(ctx: DocContext, mention: Any) -> Period:
+    """A date expression as a period; a snapshot (截至…) runs from its year's start."""
+    start = date.fromisoformat(mention.date_start)
+    end = date.fromisoformat(mention.date_end)
+    before = ctx.text[max(0, mention.start - 4):mention.start]
+    after = ctx.text[mention.end:mention.end + 3]
+    if _SNAPSHOT.search(before):
+        return Period(date(end.year, 1, 1), end)
+    if _SINCE.match(after) and mention.grain == "year" and ctx.issue_date:
+        return Period(start, min(end, ctx.issue_date))
+    return Period(start, end)
+
+
+def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
+    mentions = ctx.mentions.dates.within(sent.start, before)
+    return mentions[0] if mentions else None
+
+
+def _scope(ctx: DocContext, sent: Sentence) -> str | None:
+    m = _markers().scope.search(ctx.text, sent.start, sent.end)
+    return m.group() if m else None
+
+
+def _county(ctx: DocContext, sent: Sentence) -> str | None:
+    gaz = get_gazetteer()
+    for o in ctx.mentions.officials.within(sent.start, sent.end):
+        for name in o.jurisdictions:
+            div = gaz.resolve_region(name)
+            if div is not None and div.level == "county":
+                return div.name
+    for p in ctx.mentions.places.within(sent.start, sent.end):
+        if p.level == "county":
+            return p.name
+        if p.level == "township" and p.county_name:
+            return p.county_name
+    return None
+
+
+def _organization(ctx: DocContext, sent: Sentence, before: int) -> str | None:
+    for org in ctx.mentions.orgs.within(sent.start, before):
+        prefix = ctx.text[_clause_start(ctx.text, sent.start, org.start):org.start]
+        if re.fullmatch(r"(?:其中|并|同时|另外|[\s，,])*", prefix):
+            return org.name
+    return None
+
+
+def _decimals(value: float) -> int:
+    s = f"{value:.6f}".rstrip("0")
+    return len(s.split(".")[1]) if "." in s else 0
+
+
+def _check(rows: list[dict[str, Any]], row: dict[str, Any]) -> str | None:
+    """ok / mismatch for a rate the two preceding counts of the sentence let us recompute."""
+    if row["unit_normalized"] != "%" or not (row["subject"] or "").endswith("率"):
+        return None
+    counts = [r for r in rows if r["char_start"] == row["char_start"]
+              and r["unit_normalized"] != "%"]
+    if len(counts) < 2 or counts[-1]["unit_normalized"] != counts[-2]["unit_normalized"]:
+        return None
+    part, whole = counts[-1]["value_normalized"], counts[-2]["value_normalized"]
+    if not whole:
+        return None
+    computed = part / whole * 100
+    tolerance = 0.5 * 10 ** -_decimals(row["value"]) + 1e-9
+    return "ok" if abs(computed - row["value"]) <= tolerance else "mismatch"
+
+
+def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
+    if speech and q.numeral == "chinese":
+        return False  # numerals in instructions are rhetoric: 三个环节, 两个全覆盖
+    return not any(m.start() < q.end and q.start < m.end()
+                   for m in _TITLE.finditer(ctx.text, sent.start, sent.end))
+
+
+def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: ParaFacts) -> None:
+    if opens_report(ctx, sent):
+        state.speech = False
+    speech_at = speech_start(ctx.text, sent.start, sent.end)
+    quantities = ctx.mentions.quantities.within(sent.start, sent.end)
+    first_q = quantities[0].start if quantities else sent.end
+    own = _own_date(ctx, sent, first_q)
+    if own is not None and own.start < sent.start + _OPEN_WINDOW:
+        state.period = _period_of(ctx, own)
+    mk = _markers()
+    floor = sent.start
+    for q in quantities:
+        in_speech = state.speech or q.start >= speech_at
+        if not _is_fact(ctx, q, sent, in_speech):
+            continue
+        clause = ctx.text[_clause_start(ctx.text, sent.start, q.start):q.start]
+        estimate = bool(mk.estimate.search(clause))
+        subject = subject_of(ctx, sent, q, floor)
+        if subject is None and state.rows and state.rows[-1]["char_start"] == sent.start:
+            subject = state.rows[-1]["subject"]
+        period = Period(None, None) if estimate else (
+            _period_of(ctx, own) if own is not None else state.period or Period(None, None))
+        qualifier = q.qualifier or ("预计" if "预计" in clause else None)
+        row = {
+            "doc_id": ctx.doc_id, "section": sent.section, "subsection": sent.subsection,
+            "subject": subject, "value": q.value, "unit": q.unit,
+            "value_normalized": q.value_normalized, "unit_normalized": q.unit_normalized,
+            "qualifier": qualifier, "direction": q.direction, "estimate": estimate,
+            "period_start": period.start, "period_end": period.end,
+            "scope": _scope(ctx, sent), "county": _county(ctx, sent),
+            "organization": _organization(ctx, sent, q.start),
+            "evidence": ctx.text[sent.start:sent.end],
+            "char_start": sent.start, "char_end": sent.end,
+        }
+        row["check"] = _check(state.rows, row)
+        state.rows.append(row)
+        floor = q.end
+    state.speech = state.speech or speech_at < sent.end
+
+
+def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
+    """Every fact row of one document, with fact_id in text order."""
+    rows: list[dict[str, Any]] = []
+    by_para: dict[int, list[Sentence]] = {}
+    for sent in ctx.layout.sentences:
+        by_para.setdefault(sent.paragraph, []).append(sent)
+    for para in ctx.layout.paragraphs:
+        state = ParaFacts()
+        for sent in by_para.get(para.index, []):
+            _sentence_facts(ctx, para, sent, state)
+        rows += state.rows
+    for n, row in enumerate(rows, 1):
+        row["fact_id"] = f"f{n:03d}"
+    return rows

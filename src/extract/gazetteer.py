@@ -1,0 +1,344 @@
+"""Chinese administrative divisions (province to township) and place recognition.
+
+The table ``gazetteers/divisions.tsv`` is built by ``scripts/build_gazetteers.py``.
+Matching runs over characters with one Aho-Corasick automaton, so a segmenter's
+mistakes cannot hide a place. Short forms (宁远, 富家桥) need context: a county's
+short form is taken inside the bulletin's region (or when it is unique in the
+country and no region is known); a township's short form only inside the
+county or city in play, and only in an enumeration of places or before a place
+word (等乡镇, 片区), never as a common word.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import ahocorasick
+
+from extract.records import Record
+from extract.resources import read_table, read_words
+
+LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
+# kind of surface form: the canonical name, a full alias, a short form
+NAME, ALIAS, SHORT = 0, 1, 2
+SENTENCE_END = "。！？!?\n；;"
+ENUM_JOINERS = ("、", "和", "及", "与", "，")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One division: canonical name, 6-digit (9 for townships) code, level."""
+
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    aliases: tuple[str, ...]
+    short: tuple[str, ...]
+    zone_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place(Record):
+    """A division named in the text."""
+
+    name: str
+    code: str
+    level: str
+    parent_code: str | None
+    county_code: str | None
+    county_name: str | None
+    city_code: str | None
+    form: str  # "name", "alias" or "short": how it was written
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    entries: tuple[tuple[str, int], ...]  # (code, kind)
+
+
+class Gazetteer:
+    """All divisions, lookups and the compiled matcher; immutable after loading."""
+
+    def __init__(self, rows: Iterable[list[str]], stopwords: Iterable[str],
+                 follow_words: Iterable[str]) -> None:
+        self.by_code: dict[str, Division] = {}
+        surfaces: dict[str, list[tuple[str, int]]] = {}
+        self.stopwords = frozenset(stopwords)
+        for row in rows:
+            code, name, level, parent, aliases, short, zone = (row + [""] * 7)[:7]
+            div = Division(code, name, level, parent or None,
+                           tuple(a for a in aliases.split(";") if a),
+                           tuple(s for s in short.split(";") if s), zone or None)
+            self.by_code[code] = div
+            for surface, kind in [(name, NAME), *[(a, ALIAS) for a in div.aliases],
+                                  *[(s, SHORT) for s in div.short]]:
+                if surface not in self.stopwords:
+                    surfaces.setdefault(surface, []).append((code, kind))
+        self.surfaces = {k: tuple(v) for k, v in surfaces.items()}
+        self.follow_words = tuple(sorted(set(follow_words), key=len, reverse=True))
+        self._automaton = ahocorasick.Automaton()
+        for surface in self.surfaces:
+            self._automaton.add_word(surface, surface)
+        self._automaton.make_automaton()
+        # a county short form is unique when no other county/city/province has it
+        self._unique_short = frozenset(
+            s for s, entries in self.surfaces.items()
+            if len({c for c, k in entries if self.by_code[c].level != "township"}) == 1)
+
+    # ---- lookups -------------------------------------------------------
+    def division(self, code: str) -> Division | None:
+        return self.by_code.get(normalize_code(code))
+
+    def parent(self, div: Division) -> Division | None:
+        return self.by_code.get(div.parent_code) if div.parent_code else None
+
+    def ancestor(self, code: str, level: str) -> Division | None:
+        div = self.division(code)
+        while div is not None and div.level != level:
+            div = self.parent(div)
+        return div
+
+    def county_of(self, code: str) -> Division | None:
+        """The county-level ancestor of a township; the county itself for a county."""
+        return self.ancestor(code, "county")
+
+    def city_of(self, code: str) -> Division | None:
+        """The city of a division; a municipality (北京市) serves as its own city."""
+        div = self.division(code)
+        if div is None:
+            return None
+        return self.ancestor(code, "city") or (
+            self.ancestor(code, "province") if div.level != "province" or div.name.endswith("市") else None)
+
+    def contains(self, outer: Division, code: str) -> bool:
+        """True when division ``code`` lies in ``outer`` (or is it)."""
+        div = self.by_code.get(code)
+        while div is not None:
+            if div.code == outer.code or div.zone_code == outer.code:
+                return True
+            div = self.parent(div)
+        return False
+
+    def resolve_region(self, name_or_code: str | None) -> Division | None:
+        """永州市, 永州, 431100 or 4311 -> the division; None when unknown."""
+        if not name_or_code:
+            return None
+        key = str(name_or_code).strip()
+        if key.isdigit():
+            return self.division(key)
+        entries = self.surfaces.get(key, ())
+        if not entries:
+            return None
+        return min((self.by_code[c] for c, k in entries),
+                   key=lambda d: (LEVEL_RANK[d.level], d.code))
+
+    # ---- matching ------------------------------------------------------
+    def _candidates(self, text: str) -> list[_Cand]:
+        cands = []
+        for end, surface in self._automaton.iter(text):
+            start = end + 1 - len(surface)
+            cands.append(_Cand(start, end + 1, self.surfaces[surface]))
+        # leftmost-longest, non-overlapping
+        cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        return cands
+
+    def parse_places(self, text: str, *, region: str | Division | None = None) -> list[Place]:
+        """Every division named in ``text``, in text order, resolved by ``region``."""
+        reg = region if isinstance(region, Division) else self.resolve_region(region)
+        scope = self._scope(reg)
+        chosen: list[tuple[_Cand, Division, int]] = []
+        shorts: list[tuple[_Cand, Division]] = []
+        last_end = 0
+        ctx: Division | None = None  # the county-level unit last named in this sentence
+        ctx_end = 0
+        for cand in self._candidates(text):
+            if cand.start < last_end:
+                continue
+            if ctx is not None and any(ch in SENTENCE_END for ch in text[ctx_end:cand.start]):
+                ctx = None
+            pick = self._pick(cand, scope, ctx)
+            if pick is None:
+                continue
+            div, kind = pick
+            if kind == SHORT and div.level == "township":
+                shorts.append((cand, div))
+            elif kind == SHORT and not self._short_ok(div, scope, cand, text):
+                continue
+            else:
+                chosen.append((cand, div, kind))
+            last_end = cand.end
+            if div.level == "county":
+                ctx, ctx_end = div, cand.end
+        chosen.extend((c, d, SHORT) for c, d in self._accepted_township_shorts(text, shorts, chosen))
+        chosen.sort(key=lambda t: t[0].start)
+        return [self._place(text, c, d, k, chosen) for c, d, k in chosen]
+
+    def _scope(self, reg: Division | None) -> Division | None:
+        """Short forms are read inside the region's city (or province)."""
+        if reg is None:
+            return None
+        if reg.level in ("county", "township"):
+            return self.city_of(reg.code) or reg
+        return reg
+
+    def _pick(self, cand: _Cand, scope: Division | None,
+              ctx: Division | None) -> tuple[Division, int] | None:
+        best, best_key = None, None
+        for code, kind in cand.entries:
+            div = self.by_code[code]
+            in_ctx = ctx is not None and self.contains(ctx, code)
+            in_scope = scope is not None and self.contains(scope, code)
+            if kind == SHORT and div.level == "township" and not (in_ctx or in_scope):
+                continue
+            key = (not in_ctx, not in_scope, LEVEL_RANK[div.level], kind, code)
+            if best_key is None or key < best_key:
+                best, best_key = (div, kind), key
+        if best is not None and best[1] == SHORT and best[0].level == "township":
+            # 富家桥 only where unambiguous in the county (or else the city) in play
+            rivals = [c for c, k in cand.entries if k == SHORT and self.by_code[c].level == "township"
+                      and (self.contains(ctx, c) if ctx is not None and self.contains(ctx, best[0].code)
+                           else scope is not None and self.contains(scope, c))]
+            if len(rivals) > 1:
+                return None
+        return best
+
+    def _short_ok(self, div: Division, scope: Division | None, cand: _Cand, text: str) -> bool:
+        """A county/city/province short form: inside the region, or unique when none."""
+        if div.level in ("province", "city"):
+            return True
+        surface = text[cand.start:cand.end]
+        if scope is not None:
+            return self.contains(scope, div.code)
+        return surface in self._unique_short
+
+    def _accepted_township_shorts(self, text: str, shorts: list[tuple[_Cand, Division]],
+                                  chosen: list[tuple[_Cand, Division, int]]) -> list[tuple[_Cand, Division]]:
+        """Township short forms count only in a list of places or before a place word."""
+        if not shorts:
+            return []
+        full_ends = {c.end for c, _, _ in chosen}
+        full_starts = {c.start for c, _, _ in chosen}
+        accepted: list[tuple[_Cand, Division]] = []
+        run: list[tuple[_Cand, Division]] = []
+
+        def flush() -> None:
+            if not run:
+                return
+            first, last = run[0][0], run[-1][0]
+            linked = (self._joined_to(text, first.start, full_ends, before=True)
+                      or self._joined_to(text, last.end, full_starts, before=False))
+            if len(run) >= 2 or linked or self._place_word_after(text, last.end):
+                accepted.extend(run)
+            run.clear()
+
+        for cand, div in shorts:
+            if run and not self._is_joiner(text[run[-1][0].end:cand.start]):
+                flush()
+            run.append((cand, div))
+        flush()
+        return accepted
+
+    @staticmethod
+    def _is_joiner(gap: str) -> bool:
+        return gap in ("、", "和", "及", "与")
+
+    def _joined_to(self, text: str, pos: int, anchors: set[int], *, before: bool) -> bool:
+        for j in ("、", "和", "及"):
+            if before and pos - len(j) in anchors and text[pos - len(j):pos] == j:
+                return True
+            if not before and pos + len(j) in anchors and text[pos:pos + len(j)] == j:
+                return True
+        return False
+
+    def _place_word_after(self, text: str, pos: int) -> bool:
+        return text.startswith(self.follow_words, pos)
+
+    def _place(self, text: str, cand: _Cand, div: Division, kind: int,
+               chosen: list[tuple[_Cand, Division, int]]) -> Place:
+        county = self.county_of(div.code) if div.level in ("county", "township") else None
+        if div.level == "township" and div.zone_code:
+            # 金洞管理区 … 晒北滩瑶族乡: counted under the zone named before it in the sentence
+            zone = self._zone_before(text, cand.start, div.zone_code, chosen)
+            county = zone or county
+        city = self.city_of(div.code) if div.level != "province" else None
+        return Place(cand.start, cand.end, text[cand.start:cand.end], div.name, div.code,
+                     div.level, div.parent_code, county.code if county else None,
+                     county.name if county else None, city.code if city else None,
+                     ("name", "alias", "short")[kind])
+
+    def _zone_before(self, text: str, pos: int, zone_code: str,
+                     chosen: list[tuple[_Cand, Division, int]]) -> Division | None:
+        for cand, div, _ in reversed(chosen):
+            if cand.end <= pos and div.code == zone_code:
+                if not any(ch in SENTENCE_END for ch in text[cand.end:pos]):
+                    return div
+                return None
+        return None
+
+    # ---- region --------------------------------------------------------
+    def infer_region(self, text: str) -> Division | None:
+        """The bulletin's own jurisdiction: a masthead place, else the most named city
+        (or the county, when county-level words dominate and one county leads)."""
+        head = self._masthead_region(text)
+        if head is not None:
+            return head
+        places = self.parse_places(text)
+        cities: Counter[str] = Counter()
+        counties: Counter[str] = Counter()
+        for p in places:
+            if p.city_code:
+                cities[p.city_code] += 1
+            if p.level == "city":
+                cities[p.code] += 1
+            if p.county_code:
+                counties[p.county_code] += 1
+        if not cities:
+            return None
+        city_code = min(cities, key=lambda c: (-cities[c], c))
+        local = Counter({c: n for c, n in counties.items() if c.startswith(city_code[:4])})
+        county_words = len(re.findall(r"全县|县委|县政府|县长|全区|区委|区政府", text))
+        city_words = len(re.findall(r"全市|市委|市政府|市长", text))
+        if local and county_words > city_words:
+            top, n = local.most_common(1)[0]
+            if n >= 0.5 * sum(local.values()):
+                return self.by_code[top]
+        return self.by_code.get(city_code)
+
+    def _masthead_region(self, text: str) -> Division | None:
+        for line in text.lstrip().split("\n")[:3]:
+            line = line.strip()
+            if not line or line.startswith("【") or len(line) > 40:
+                continue
+            for p in self.parse_places(line):
+                if p.level in ("city", "county", "province") and p.start <= 2:
+                    return self.by_code[p.code]
+        return None
+
+
+def normalize_code(code: str) -> str:
+    """43 -> 430000, 4311 -> 431100; 9-digit township codes unchanged."""
+    code = str(code).strip()
+    return code if len(code) >= 9 else code.ljust(6, "0")
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer, loaded on first use."""
+    return Gazetteer(read_table("divisions.tsv"), read_words("place_stopwords.txt"),
+                     read_words("place_follow_words.txt"))
+
+
+def parse_places(text: str, *, region: str | None = None) -> list[Place]:
+    """Divisions named in ``text`` (canonical name, code, level), in text order."""
+    return get_gazetteer().parse_places(text, region=region)
+
+
+def infer_region(text: str) -> Division | None:
+    """The bulletin's own jurisdiction guessed from its text, or None."""
+    return get_gazetteer().infer_region(text)

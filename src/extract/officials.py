@@ -1,0 +1,241 @@
+"""Officials: a title chain followed by a person's name (市委副书记、市长陈爱林),
+and given-name references to superiors (伟明省长, 习近平总书记).
+
+The title grammar is data (``gazetteers/title_*.tsv|txt``):
+``[jurisdiction or body][organ]*[modifier]*rank``, e.g. 永州市|政协|副|主席,
+江永县|委|常委, 管委会|常务副|主任, 市委|统战部|部长; units joined by 、 or 和
+form one chain that belongs to the name after it. A name is a surname (single
+or compound) plus one or two given characters; it ends where a word that
+typically follows a name starts (就, 赴, 出席, 第一时间 …) or at a non-Han
+character (秦志军10月8日).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.gazetteer import Division, Gazetteer, Place, get_gazetteer
+from extract.records import Record
+from extract.resources import read_table, read_words
+
+JOINERS = ("、", "和", "")
+SECONDMENT = ("（挂职）", "(挂职)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Official(Record):
+    """A person with the title chain written next to the name."""
+
+    name: str
+    title: str
+    jurisdiction: str | None
+    jurisdictions: tuple[str, ...]
+    jurisdiction_codes: tuple[str, ...]
+    is_reference: bool
+    name_start: int
+    name_end: int
+    title_start: int
+    title_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One [jurisdiction][organ][modifier]rank unit of a title chain."""
+
+    start: int
+    end: int
+    place: Place | None
+    prefix_level: str | None  # level of a bare prefix (市 -> city)
+    implied_level: str | None  # level the rank names (市长 -> city)
+    has_organ: bool
+    person: bool  # the rank can follow a given name (剑锋书记)
+
+
+class TitleGrammar:
+    """Compiled word lists of the title grammar and of personal names."""
+
+    def __init__(self) -> None:
+        ranks = read_table("title_ranks.tsv")
+        self.rank_implies = {r[0]: (r[1] or None) for r in ranks}
+        self.rank_person = {r[0]: r[2] == "1" for r in ranks}
+        mods = sorted(read_words("title_modifiers.txt"), key=len, reverse=True)
+        rank_alt = "|".join(map(re.escape, sorted(self.rank_implies, key=len, reverse=True)))
+        mod_alt = "|".join(map(re.escape, mods))
+        # 委员 must not be read inside 委员会 (an organ, not a rank)
+        self.rank_re = re.compile(f"(?:{mod_alt})*(?P<rank>{rank_alt})(?!会)")
+        organs = set(read_words("title_organs.txt"))
+        bodies = read_words("org_bodies.txt")
+        for body in bodies:
+            for suffix in ("局", "厅", "委", "办", "委员会", "支队", "大队", "中心", "部"):
+                organs.add(body + suffix)
+        self.organs = frozenset(organs)
+        self.organ_lengths = sorted({len(o) for o in organs}, reverse=True)
+        self.prefixes = {r[0]: r[1] for r in read_table("title_jurisdictions.tsv")}
+        self.prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
+        surnames = read_words("person_surnames.txt")
+        self.compound_surnames = frozenset(s for s in surnames if len(s) == 2)
+        self.surnames = frozenset(s for s in surnames if len(s) == 1)
+        self.follow = tuple(sorted(read_words("person_follow_words.txt"), key=len, reverse=True))
+        self.follow_long = tuple(w for w in self.follow if len(w) >= 2)
+        self.nonname = frozenset(read_words("person_nonname_chars.txt"))
+
+    # ---- names ---------------------------------------------------------
+    def _given_ok(self, s: str) -> bool:
+        return all(HAN.match(ch) and ch not in self.nonname for ch in s)
+
+    def _ends_name(self, text: str, pos: int) -> bool:
+        return pos >= len(text) or not HAN.match(text[pos]) or text.startswith(self.follow, pos)
+
+    def read_name(self, text: str, pos: int) -> tuple[int, int] | None:
+        """The name starting at ``pos`` as (start, end), or None."""
+        if text.startswith(self.follow_long, pos):
+            return None  # 强调, 指出: a verb, not a surname
+        if text[pos:pos + 1] in self.nonname:
+            return None  # 和, 与: a joiner, not a surname here
+        if text[pos:pos + 2] in self.compound_surnames:
+            s = 2
+        elif text[pos:pos + 1] in self.surnames:
+            s = 1
+        else:
+            return None
+        fallback = None
+        for g in (2, 1):
+            end = pos + s + g
+            if end > len(text) or not self._given_ok(text[pos + s:end]):
+                continue
+            if self._ends_name(text, end):
+                return pos, end
+            if fallback is None and g == 2:
+                fallback = (pos, end)
+        return fallback
+
+    def name_before(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A given name (伟明) or full name (习近平) written right before a title."""
+        if pos >= 3 and text[pos - 3] in self.surnames and text[pos - 3] not in self.nonname \
+                and self._given_ok(text[pos - 2:pos]):
+            return pos - 3, pos
+        if pos >= 2 and self._given_ok(text[pos - 2:pos]):
+            return pos - 2, pos
+        return None
+
+    # ---- titles --------------------------------------------------------
+    def organ_before(self, text: str, pos: int) -> int:
+        for n in self.organ_lengths:
+            if pos - n >= 0 and text[pos - n:pos] in self.organs:
+                return n
+        return 0
+
+    def prefix_before(self, text: str, pos: int) -> str | None:
+        for n in self.prefix_lengths:
+            if pos - n >= 0 and text[pos - n:pos] in self.prefixes:
+                return text[pos - n:pos]
+        return None
+
+
+@lru_cache(maxsize=1)
+def get_grammar() -> TitleGrammar:
+    return TitleGrammar()
+
+
+def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
+    by_end = {p.end: p for p in places if p.level != "township" or p.form != "short"}
+    units: list[_Unit] = []
+    for m in g.rank_re.finditer(text):
+        start, organ = m.start(), False
+        while (n := g.organ_before(text, start)):
+            start -= n
+            organ = True
+        place = by_end.get(start)
+        prefix_level = None
+        if place is None:
+            prefix = g.prefix_before(text, start)
+            # a bare prefix only counts when an organ or rank follows it directly
+            if prefix is not None:
+                prefix_level = g.prefixes[prefix]
+                start -= len(prefix)
+                place = by_end.get(start)
+        if place is not None:
+            start = place.start
+        end = m.end()
+        for sec in SECONDMENT:
+            if text.startswith(sec, end):
+                end += len(sec)
+        rank = m.group("rank")
+        units.append(_Unit(start, end, place, prefix_level, g.rank_implies[rank],
+                           organ, g.rank_person[rank]))
+    return units
+
+
+def _chains(text: str, units: list[_Unit]) -> list[list[_Unit]]:
+    chains: list[list[_Unit]] = []
+    for u in units:
+        if chains and any(chains[-1][-1].end + len(j) == u.start and text[chains[-1][-1].end:u.start] == j
+                          for j in JOINERS):
+            chains[-1].append(u)
+        else:
+            chains.append([u])
+    return chains
+
+
+def _level_div(gaz: Gazetteer, reg: Division | None, level: str | None) -> Division | None:
+    if reg is None or level is None or level == "country":
+        return None
+    if level == "city":
+        return gaz.city_of(reg.code) if reg.level != "province" else None
+    if level == "province":
+        return gaz.ancestor(reg.code, "province")
+    if level == "county":
+        return gaz.county_of(reg.code) if reg.level in ("county", "township") else None
+    return reg if reg.level == "township" else None
+
+
+def _jurisdictions(gaz: Gazetteer, reg: Division | None, chain: list[_Unit]) -> list[Division]:
+    out: list[Division] = []
+    prev: Division | None = None
+    for u in chain:
+        div: Division | None = None
+        if u.place is not None:
+            div = gaz.division(u.place.code)
+        else:
+            level = u.prefix_level or u.implied_level
+            if prev is not None and (level is None or prev.level == level):
+                div = prev
+            else:
+                div = _level_div(gaz, reg, level) or (prev if level in ("county", "township") else None)
+        if div is not None and div not in out:
+            out.append(div)
+        prev = div or prev
+    return out
+
+
+def parse_officials(text: str, *, region: str | Division | None = None) -> list["Official"]:
+    """Officials named in ``text`` in text order: title chain + name, or a
+    given-name reference (伟明省长, is_reference=True)."""
+    gaz, g = get_gazetteer(), get_grammar()
+    reg = region if isinstance(region, Division) else gaz.resolve_region(region)
+    places = gaz.parse_places(text, region=reg)
+    out: list[Official] = []
+    for chain in _chains(text, _units(text, g, places)):
+        t_start, t_end = chain[0].start, chain[-1].end
+        divs = _jurisdictions(gaz, reg, chain)
+        names = tuple(d.name for d in divs)
+        codes = tuple(d.code for d in divs)
+        span = g.read_name(text, t_end)
+        if span is not None:
+            n0, n1 = span
+            out.append(Official(t_start, n1, text[t_start:n1], text[n0:n1], text[t_start:t_end],
+                                names[0] if names else None, names, codes, False,
+                                n0, n1, t_start, t_end))
+            continue
+        bare = len(chain) == 1 and chain[0].place is None and not chain[0].has_organ \
+            and chain[0].prefix_level is None and chain[0].person
+        if bare:
+            before = g.name_before(text, t_start)
+            if before is not None and (not out or out[-1].end <= before[0]):
+                n0, n1 = before
+                out.append(Official(n0, t_end, text[n0:t_end], text[n0:n1], text[t_start:t_end],
+                                    names[0] if names else None, names, codes, True,
+                                    n0, n1, t_start, t_end))
+    return out

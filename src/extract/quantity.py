@@ -1,0 +1,446 @@
+"""Quantities in running text: a number (Arabic or Chinese numerals) with a unit.
+
+One compiled regex finds number + unit candidates; a few cheap checks in Python
+drop what counts nothing (ordinals, slogans, durations, numerals inside words).
+The value stays as written (``1.74`` in ``1.74亿元``, the 万/亿 prefix moves into
+the unit) and ``value_normalized`` is in base units, per the output contract.
+Units, qualifiers, change words and fixed phrases live in ``gazetteers/``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from extract.records import Record
+from extract.resources import read_table
+
+__all__ = ["Quantity", "parse_quantities", "parse_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity(Record):
+    """A number with its unit; ``value`` as written, ``value_normalized`` in base units."""
+
+    value: float
+    unit: str
+    value_normalized: float
+    unit_normalized: str
+    qualifier: str | None
+    direction: str | None
+    kind: str  # count, money, ratio, measure
+    is_lower_bound: bool
+    is_upper_bound: bool
+    is_approximate: bool
+    range_group: int | None  # start offset of the range both numbers of 3至5家 share
+    numeral: str  # arabic or chinese: how the number is written
+
+
+# ---------------------------------------------------------------- numerals
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+_CN_NORMAL = str.maketrans(
+    "壹贰叁肆伍陆柒捌玖拾佰仟萬億兩〇○貳參陸",
+    "一二三四五六七八九十百千万亿两零零二三六",
+)
+_CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
+_ARABIC_OK = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _normalize_numeral(s: str) -> str:
+    s = s.translate(_FULLWIDTH).translate(_CN_NORMAL)
+    # thousands separators only between digit groups (601,293.11)
+    return re.sub(r"(?<=[0-9])[,，](?=[0-9]{3})", "", s).replace(" ", "")
+
+
+def _digits_only(s: str) -> Decimal | None:
+    """一七二零 / 二〇〇二: each character a digit."""
+    out = "".join(str(_CN_DIGIT[c]) if c in _CN_DIGIT else c for c in s)
+    return Decimal(out) if out.isdigit() else None
+
+
+def _positional(s: str) -> Decimal | None:
+    """Chinese numerals with 十百千万亿 (mixed with Arabic chunks: 200亿零四千230)."""
+    total = Decimal(0)  # completed 亿 groups
+    wan = Decimal(0)  # completed 万 group
+    sec = Decimal(0)  # current section below 万
+    num: Decimal | None = None
+    num_is_cn_digit = False
+    last_unit = 0  # unit of the previous token, for colloquial 一百二 → 120
+    small_limit = 10_000  # small units must decrease inside a section
+    after_zero = False
+    seen_any = False
+    for tok in _TOKEN.findall(s):
+        if tok[0].isdigit():
+            if num is not None:
+                return None
+            num, num_is_cn_digit, seen_any = Decimal(tok), False, True
+        elif tok == "零":
+            if num is not None:
+                return None
+            after_zero, last_unit = True, 0
+        elif tok in _CN_DIGIT:
+            if num is not None:
+                return None
+            num, num_is_cn_digit, seen_any = Decimal(_CN_DIGIT[tok]), True, True
+        elif tok in _SMALL_UNIT:
+            unit = _SMALL_UNIT[tok]
+            if unit >= small_limit:
+                return None
+            if num is None:
+                # a bare 十 opens a number (十五); a bare 百/千 does not (百十一)
+                if unit != 10 or seen_any:
+                    return None
+                num = Decimal(1)
+            sec += num * unit
+            num, small_limit, last_unit, after_zero, seen_any = None, unit, unit, False, True
+        elif tok in ("万", "亿"):
+            if num is not None:
+                sec += num
+            if sec == 0 and wan == 0 and total == 0:
+                return None
+            if tok == "万":
+                if wan:
+                    return None
+                wan, last_unit = sec * 10_000, 10_000
+            else:
+                total, wan, last_unit = (total + wan + sec) * 100_000_000, Decimal(0), 100_000_000
+            sec, num, small_limit, after_zero = Decimal(0), None, 10_000, False
+        else:
+            return None
+    if num is not None:
+        if num_is_cn_digit and not after_zero and last_unit >= 100:
+            num *= last_unit // 10  # 一百二 → 120, 十三万五 → 135000
+        sec += num
+    if not seen_any:
+        return None
+    return total + wan + sec
+
+
+def parse_number(s: str) -> float | None:
+    """The value of a numeral as written (1.2万, 一千七百, 二〇二四, 负十), or None if it is not one."""
+    s = _normalize_numeral(s.strip())
+    if not s:
+        return None
+    sign = 1
+    if s[0] in "负-":
+        sign, s = -1, s[1:]
+    if not s:
+        return None
+    int_part, dot, frac = s.partition("点")
+    if dot:
+        if not int_part or not frac:
+            return None
+        frac_digits = _digits_only(frac)
+        if frac_digits is None:
+            return None
+        whole = _parse_integer(int_part)
+        if whole is None:
+            return None
+        value = whole + Decimal("0." + "".join(str(_CN_DIGIT.get(c, c)) for c in frac))
+    else:
+        parsed = _parse_integer(int_part)
+        if parsed is None:
+            return None
+        value = parsed
+    return float(sign * value)
+
+
+def _parse_integer(s: str) -> Decimal | None:
+    if _ARABIC_OK.fullmatch(s):
+        try:
+            return Decimal(s)
+        except InvalidOperation:
+            return None
+    if all(c in _CN_DIGIT for c in s):
+        return _digits_only(s) if len(s) > 1 else Decimal(_CN_DIGIT[s])
+    return _positional(s)
+
+
+# ---------------------------------------------------------------- data
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    normalized: str
+    kind: str
+    factor: Decimal
+    chinese_ok: bool
+    not_followed_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifier:
+    canonical: str | None
+    position: str
+    lower: bool
+    upper: bool
+    approx: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Data:
+    units: dict[str, _Unit]
+    qualifiers: dict[str, _Qualifier]
+    main: re.Pattern[str]
+    before: re.Pattern[str]  # qualifier / change word right before a number
+    stop: re.Pattern[str] | None
+    directions: dict[str, str]
+
+
+_CN_CHARS = "零〇○一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億"
+# A number: Arabic with decimals / thousands groups, or Chinese numerals, possibly mixed (1.2万, 9佰)
+_NUM = (
+    rf"(?:[0-9０-９]+(?:[,，][0-9]{{3}}(?=[,，.．0-9]|[^0-9]))*(?:[.．][0-9０-９]+)?"
+    rf"(?:[{_CN_CHARS}]|[0-9])*"
+    rf"|[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
+)
+_SEP = r"(?:至|到|-|—|–|~|～|－)"
+_TIME_NOUNS = ("月", "小时", "星期", "礼拜", "工作日", "季度", "年", "钟头", "半月", "周", "天", "多月")
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    units = {
+        row[0]: _Unit(row[1], row[2], Decimal(row[3]), row[4] == "yes",
+                      row[5] if len(row) > 5 else "")
+        for row in read_table("units.tsv")
+    }
+    qualifiers = {
+        row[0]: _Qualifier(row[1] or None, row[2], row[3] == "yes", row[4] == "yes", row[5] == "yes")
+        for row in read_table("quantity_qualifiers.tsv")
+    }
+    after_q = _alternation([w for w, q in qualifiers.items() if q.position == "after" and len(w) == 1])
+    tail_q = _alternation([w for w, q in qualifiers.items() if q.position == "after" and len(w) > 1])
+    before_q = _alternation([w for w, q in qualifiers.items() if q.position == "before"])
+    directions = {row[0]: row[1] for row in read_table("quantity_direction.tsv")}
+    unit_alt = _alternation(list(units))
+    main = re.compile(
+        rf"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ第{_CN_CHARS}])"
+        rf"(?:(?P<lo>{_NUM})\s?(?P<loscale>[十百千]?[万亿]+)?(?P<loq>{after_q})?\s?(?:[（(]含[)）])?\s?{_SEP}\s?)?"
+        rf"(?:(?P<num>{_NUM})\s?(?P<q>{after_q})?(?P<scale>[十百千]?[万亿]+)?(?P<q2>{after_q})?\s?"
+        rf"(?P<unit>{unit_alt})"
+        rf"|百分之(?P<pct>{_NUM}))"
+        rf"(?P<sub>(?:[零〇一二三四五六七八九0-9]+[角毛])?(?:[零〇一二三四五六七八九0-9]+分)?[整正]?)"
+        rf"(?P<tail>{tail_q})?"
+    )
+    before = re.compile(
+        rf"(?:(?P<dir>{_alternation(list(directions))})了?)?"
+        rf"(?:(?P<bq>{before_q})(?:达到|达|为|有|了)?)?(?:达到|达|为)?$"
+    )
+    stop_words = [row[0] for row in read_table("quantity_stopwords.tsv")]
+    stop = re.compile(_alternation(stop_words)) if stop_words else None
+    return _Data(units, qualifiers, main, before, stop, directions)
+
+
+_QUOTED = re.compile(r"“[^“”\n]{1,12}”|\"[^\"\n]{1,12}\"|「[^「」\n]{1,12}」|《[^《》\n]{1,60}》")
+_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def _split_scale(num: str) -> tuple[str, str]:
+    """1.2万 → (1.2, 万); 一千七百万 → (一千七百, 万); 1千万 → (1, 千万); 二十五万三千 stays whole."""
+    n = num.translate(_CN_NORMAL)
+    i = len(n)
+    while i > 0 and n[i - 1] in "万亿":
+        i -= 1
+    if i == len(n) or i == 0:
+        return num, ""
+    if n[i - 1] in "十百千" and i >= 2 and n[i - 2].isdigit():
+        i -= 1
+    return num[:i], num[i:]
+
+
+def _scale_factor(scale: str) -> Decimal:
+    f = Decimal(1)
+    for c in scale.translate(_CN_NORMAL):
+        f *= _SCALE[c]
+    return f
+
+
+def _is_chinese(num: str) -> bool:
+    return not any(c.isdigit() for c in num.translate(_FULLWIDTH))
+
+
+def _bad_chinese(num: str) -> bool:
+    """Numerals that are words, not numbers: lone 一 (一起, 一线), bare 百/千/万 (百姓, 万家)."""
+    n = num.translate(_CN_NORMAL)
+    return n == "一" or all(c in "百千万亿" for c in n)
+
+
+def _sub_units(sub: str) -> Decimal:
+    """元 followed by 角 / 分: 一角七分 → 0.17."""
+    val = Decimal(0)
+    for m in re.finditer(r"([零〇一二三四五六七八九0-9]+)([角毛分])", sub):
+        d = parse_number(m.group(1))
+        if d is not None:
+            val += Decimal(str(d)) * (Decimal("0.1") if m.group(2) in "角毛" else Decimal("0.01"))
+    return val
+
+
+def _masked(text: str, data: _Data) -> list[tuple[int, int, bool]]:
+    """Spans where numbers count nothing: (start, end, only_chinese)."""
+    spans = [(m.start(), m.end(), m.group()[0] != "《") for m in _QUOTED.finditer(text)]
+    if data.stop is not None:
+        spans.extend((m.start(), m.end(), False) for m in data.stop.finditer(text))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int, bool]], s: int, e: int, chinese: bool) -> bool:
+    return any(a <= s and e <= b and (chinese or not only_cn) for a, b, only_cn in spans)
+
+
+def _summary_count(text: str, start: int, value: float) -> bool:
+    """产销、充电、退出三个环节: the numeral restates a list just written, it counts nothing new."""
+    if value < 2 or value > 10 or value != int(value):
+        return False
+    lo = max(0, start - 60)
+    window = text[lo:start]
+    ends = list(_CLAUSE_END.finditer(window))
+    clause = window[ends[-1].end():] if ends else window
+    return clause.count("、") + 1 == int(value)
+
+
+def _context_before(text: str, start: int, data: _Data) -> tuple[str | None, str | None]:
+    """(qualifier word, change word) immediately before ``start``."""
+    m = data.before.search(text[max(0, start - 10):start])
+    if not m:
+        return None, None
+    return m.group("bq"), m.group("dir")
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every number with a unit in ``text``, in text order (a range 3至5家 gives one record per number)."""
+    if not text:
+        return []
+    data = _data()
+    out: list[Quantity] = []
+    masked: list[tuple[int, int, bool]] | None = None
+    for m in data.main.finditer(text):
+        if masked is None:
+            masked = _masked(text, data)
+        out.extend(_records(text, m, data, masked))
+    return out
+
+
+def _records(text: str, m: re.Match[str], data: _Data,
+             masked: list[tuple[int, int, bool]]) -> list[Quantity]:
+    if m.group("pct") is not None:
+        return _percent_words(text, m, data, masked)
+    unit_w = m.group("unit")
+    unit = data.units[unit_w]
+    end = m.end("unit")
+    nxt = text[end:end + 1]
+    if nxt and nxt in unit.not_followed_by:
+        return []
+    if unit_w == "个" and text.startswith(_TIME_NOUNS, end):
+        return []  # 一个月, 两个季度: durations
+    num_s = m.group("num")
+    body, scale = _split_scale(num_s)
+    if m.group("scale"):
+        scale += m.group("scale")
+    chinese = _is_chinese(body)
+    if chinese and (not unit.chinese_ok or _bad_chinese(body)):
+        return []
+    value = parse_number(body)
+    if value is None:
+        return []
+    num_start = m.start("num")
+    if _inside(masked, num_start, end, chinese):
+        return []
+    if chinese and not scale and _summary_count(text, num_start, value):
+        return []
+    if unit_w == "成" and value > 10:
+        return []
+    inner_q = m.group("q") or m.group("q2")
+    tail_q = m.group("tail")
+    span_end = m.end()
+    sub = m.group("sub") or ""
+    if unit_w == "块" and re.search("[角毛]", sub):
+        unit = _Unit("元", "money", Decimal(1), True, "")  # 十块三毛: colloquial money
+    if sub and unit.kind != "money":
+        span_end = m.start("sub") if not tail_q else span_end
+        tail_q = None if span_end == m.start("sub") else tail_q
+        sub = ""
+    rec_end = span_end
+    while rec_end > num_start and text[rec_end - 1].isspace():
+        rec_end -= 1
+    lo_s = m.group("lo")
+    first_start = m.start("lo") if lo_s else num_start
+    bq, direction = _context_before(text, first_start, data)
+    qual_word = inner_q or (m.group("loq") if lo_s else None) or bq or tail_q
+    qual = data.qualifiers.get(qual_word) if qual_word else None
+    flags = [data.qualifiers[w] for w in (inner_q, bq, tail_q) if w]
+    common = dict(
+        qualifier=qual.canonical if qual else None,
+        direction=data.directions.get(direction) if direction else None,
+        kind=unit.kind,
+        is_lower_bound=any(q.lower for q in flags),
+        is_upper_bound=any(q.upper for q in flags),
+        is_approximate=any(q.approx for q in flags),
+        numeral="chinese" if chinese else "arabic",
+    )
+    factor = _scale_factor(scale) * unit.factor
+    norm = Decimal(str(value)) * factor + _sub_units(sub) * unit.factor
+    records: list[Quantity] = []
+    group = first_start if lo_s else None
+    if lo_s:
+        lo_rec = _range_low(text, m, lo_s, scale, unit_w, unit, data, common, group)
+        if lo_rec is None:
+            group = None
+        else:
+            records.append(lo_rec)
+    rec_start = num_start
+    records.append(Quantity(
+        start=rec_start, end=rec_end, text=text[rec_start:rec_end],
+        value=value, unit=scale + unit_w, value_normalized=float(norm),
+        unit_normalized=unit.normalized, range_group=group, **common,
+    ))
+    return records
+
+
+def _range_low(text: str, m: re.Match[str], lo_s: str, hi_scale: str, unit_w: str, unit: _Unit,
+               data: _Data, common: dict, group: int) -> Quantity | None:
+    """The first number of 3至5家 / 两到三万港元 / 1万-5万元: its own scale, else the second's."""
+    body, scale = _split_scale(lo_s)
+    scale += m.group("loscale") or ""
+    chinese = _is_chinese(body)
+    if chinese and _bad_chinese(body) and body not in ("一",):
+        return None
+    value = parse_number(body)
+    if value is None:
+        return None
+    scale = scale or hi_scale
+    norm = Decimal(str(value)) * _scale_factor(scale) * unit.factor
+    start = m.start("lo")
+    end = m.end("loscale") if m.group("loscale") else m.end("lo")
+    return Quantity(
+        start=start, end=end, text=text[start:end], value=value, unit=scale + unit_w,
+        value_normalized=float(norm), unit_normalized=unit.normalized, range_group=group, **common,
+    )
+
+
+def _percent_words(text: str, m: re.Match[str], data: _Data,
+                   masked: list[tuple[int, int, bool]]) -> list[Quantity]:
+    """百分之十五 → 15 %."""
+    value = parse_number(m.group("pct"))
+    start, end = m.start(), m.end("pct")
+    if value is None or _inside(masked, start, end, True):
+        return []
+    bq, direction = _context_before(text, start, data)
+    qual = data.qualifiers.get(bq) if bq else None
+    return [Quantity(
+        start=start, end=end, text=text[start:end], value=value, unit="%",
+        value_normalized=value, unit_normalized="%",
+        qualifier=qual.canonical if qual else None,
+        direction=data.directions.get(direction) if direction else None, kind="ratio",
+        is_lower_bound=bool(qual and qual.lower), is_upper_bound=bool(qual and qual.upper),
+        is_approximate=bool(qual and qual.approx), range_group=None, numeral="chinese",
+    )]

@@ -1,0 +1,184 @@
+"""Batch runs: find bulletin files, read and process each (in worker processes), gather rows.
+
+One broken file never stops a batch: it becomes a row in ``errors``. Texts are
+dropped as soon as their rows are made, so memory grows with the rows, not
+with the texts.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+from .document import DocInput, DocResult, process_text
+from .errors import ReadError, UsageError
+from .metadata import ManifestRow, read_manifest, stdin_doc_id
+from .reading import BULLETIN_SUFFIXES, read_bytes, read_path
+from .tables import TABLES, sort_rows
+
+MANIFEST = "manifest.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    issue_date: date | None = None
+    region: str | None = None
+    encoding: str | None = None
+    max_bytes: int = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One bulletin to read: a file, or the bytes of stdin."""
+
+    path: str                 # as found under the PATH argument
+    doc_id: str
+    manifest: ManifestRow | None = None
+    data: bytes | None = None  # stdin only
+
+
+@dataclass
+class Collected:
+    """Rows of a whole run, plus counts for the summary line."""
+
+    tables: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {t: [] for t in TABLES})
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def n_failed(self) -> int:
+        return len(self.tables["errors"])
+
+
+def _is_bulletin(path: Path) -> bool:
+    return path.suffix.lower() in BULLETIN_SUFFIXES
+
+
+def _manifests(files: list[Path]) -> dict[Path, ManifestRow]:
+    """Manifest rows keyed by the absolute path of the file they describe."""
+    rows: dict[Path, ManifestRow] = {}
+    for manifest in files:
+        if manifest.name != MANIFEST:
+            continue
+        for rel, row in read_manifest(manifest).items():
+            rows[(manifest.parent / rel).absolute()] = row
+    return rows
+
+
+def _walk(root: Path) -> list[Path]:
+    return sorted((p for p in root.rglob("*") if p.is_file() or p.is_symlink()),
+                  key=lambda p: p.as_posix())
+
+
+def _doc_ids(found: list[tuple[Path, str]]) -> list[str]:
+    """Relative path without extension; files that would share one keep their extension."""
+    stems = Counter(str(Path(rel).with_suffix("")) for _, rel in found)
+    return [str(Path(rel).with_suffix("")) if stems[str(Path(rel).with_suffix(""))] == 1
+            else rel for _, rel in found]
+
+
+def plan_jobs(paths: list[str], collected: Collected, stdin: bytes | None = None) -> list[Job]:
+    """Every bulletin under the PATH arguments, in sorted path order."""
+    found: list[tuple[Path, str]] = []
+    manifest_files: list[Path] = []
+    jobs: list[Job] = []
+    for arg in paths:
+        if arg == "-":
+            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            jobs.append(Job(path="-", doc_id=stdin_doc_id(data), data=data))
+            continue
+        root = Path(arg)
+        if root.is_dir():
+            files = _walk(root)
+            manifest_files += [f for f in files if f.name == MANIFEST]
+            for f in files:
+                if _is_bulletin(f):
+                    found.append((f, f.relative_to(root).as_posix()))
+                elif f.name != MANIFEST:
+                    collected.skipped[f.suffix.lower() or "(no extension)"] += 1
+        elif root.exists() or root.is_symlink():
+            sibling = root.parent / MANIFEST
+            if sibling.is_file():
+                manifest_files.append(sibling)
+            found.append((root, root.name))
+        else:
+            raise UsageError(f"{arg}: no such file or folder")
+    manifest = _manifests(manifest_files)
+    for (path, _), doc_id in zip(found, _doc_ids(found)):
+        row = manifest.get(path.absolute())
+        jobs.append(Job(path=str(path), doc_id=(row.doc_id if row and row.doc_id else doc_id),
+                        manifest=row))
+    return jobs
+
+
+def _error(job: Job, code: str, message: str) -> DocResult:
+    return DocResult({"path": job.path, "doc_id": job.doc_id, "error_code": code,
+                      "message": message})
+
+
+def run_job(job: Job, options: Options) -> tuple[bool, DocResult]:
+    """Read and process one bulletin: (True, rows) or (False, an error row)."""
+    try:
+        if job.data is not None:
+            decoded = read_bytes(job.data, encoding=options.encoding, name="<stdin>")
+        else:
+            decoded = read_path(Path(job.path), encoding=options.encoding,
+                                max_bytes=options.max_bytes, name=job.path)
+    except ReadError as exc:
+        return False, _error(job, exc.code, exc.message)
+    meta = DocInput(
+        doc_id=job.doc_id, path=job.path, encoding=decoded.encoding,
+        filename=Path(job.path).name if job.data is None else "",
+        manifest_date=job.manifest.issue_date if job.manifest else None,
+        option_date=options.issue_date,
+        manifest_region=job.manifest.region if job.manifest else None,
+        option_region=options.region)
+    try:
+        return True, process_text(decoded.text, meta)
+    except Exception:  # a bug: keep the batch going and say how to report it
+        detail = traceback.format_exc(limit=3).strip().splitlines()[-1]
+        return False, _error(job, "internal", f"{job.path}: internal error ({detail}); "
+                             "please report it with this file attached")
+
+
+def _run_star(args: tuple[Job, Options]) -> tuple[bool, DocResult]:
+    return run_job(*args)
+
+
+def iter_results(jobs: list[Job], options: Options, workers: int) -> Iterator[tuple[bool, DocResult]]:
+    """Results in job order; with workers > 1, from a process pool."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_job(job, options)
+        return
+    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
+    with ctx.Pool(workers) as pool:
+        yield from pool.imap(_run_star, ((j, options) for j in jobs), chunksize=1)
+
+
+def collect(jobs: list[Job], options: Options, *, workers: int = 1, progress: bool = False,
+            collected: Collected | None = None, keep_text: bool = False) -> Collected:
+    """Process every job and gather sorted rows."""
+    collected = collected or Collected()
+    results = iter_results(jobs, options, workers)
+    if progress:
+        from tqdm import tqdm
+        results = tqdm(results, total=len(jobs), unit="file", file=sys.stderr)
+    for ok, result in results:
+        if not ok:
+            collected.tables["errors"].append(result.document)
+            continue
+        if not keep_text:
+            result.document["text"] = None
+        collected.tables["documents"].append(result.document)
+        collected.tables["events"] += result.events
+        collected.tables["facts"] += result.facts
+        collected.tables["officials"] += result.officials
+    for table in TABLES:
+        collected.tables[table] = sort_rows(table, collected.tables[table])
+    return collected

@@ -1,0 +1,476 @@
+"""Date expressions in running text, normalized against a required reference date.
+
+One compiled regex (branches ordered longest form first) runs over a copy of the
+text whose full-width digits and punctuation are mapped one-to-one to ASCII, so
+offsets never move. Each match is then resolved in Python with the contract's
+year rules:
+
+- a month-day without a year takes the year putting it nearest the reference date;
+- a range end inherits the start's year (and month) and rolls forward when it would
+  fall before the start (12月29日至1月3日);
+- a month, span of months, quarter or half without a year takes the latest year in
+  which it has begun by the reference date, except that a span of more than one month
+  ending more than a month after the reference date belongs to the year before.
+
+A bare ``2024年`` is a year-grain date, except directly before ``第`` (2024年第二次会议
+names a meeting in a series: the year is part of the name, not when it happened).
+Relative words (今天, 上周, 本月 …) come from ``gazetteers/timex_relative.tsv``.
+Nothing reads the clock.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from extract.quantity import parse_number
+from extract.records import Record
+from extract.resources import read_table
+
+__all__ = [
+    "DateMention",
+    "YearMention",
+    "parse_dates",
+    "find_years",
+    "year_for_month_day",
+    "as_date",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention(Record):
+    """A date or period as written, with its first and last day (ISO strings)."""
+
+    date_start: str
+    date_end: str
+    grain: str  # day, dekad, month, quarter, half_year, year
+    is_range: bool
+    kind: str  # absolute, relative, vague (近日), typo (10月12月 read as 10月12日)
+    has_year: bool  # the year is written (2024年, 今年, 去年), not inferred
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention(Record):
+    """A written four-digit year (2024年) outside document numbers."""
+
+    year: int
+
+
+def as_date(ref: date | str) -> date:
+    """A ``datetime.date`` from a date or an ISO ``YYYY-MM-DD`` string."""
+    if isinstance(ref, date):
+        return ref
+    return date.fromisoformat(str(ref).strip()[:10])
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    if not (1 <= m <= 12) or not (1 <= d <= _last_day(y, m)) or not (1 <= y <= 9999):
+        return None
+    return date(y, m, d)
+
+
+def year_for_month_day(month: int, day: int, ref: date | str) -> int | None:
+    """The year that puts ``month``/``day`` nearest to ``ref`` (12月29日 in a 2025-01-06 bulletin → 2024)."""
+    ref_d = as_date(ref)
+    best: tuple[int, int] | None = None
+    for y in (ref_d.year - 1, ref_d.year, ref_d.year + 1):
+        d = _safe(y, month, day)
+        if d is None:
+            continue
+        dist = abs((d - ref_d).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else None
+
+
+def _span_year(m1: int, m2: int, ref: date) -> int:
+    """Year of a month span m1..m2 (m2 may exceed 12 when it rolls over) without a written year."""
+    y = ref.year if date(ref.year, m1, 1) <= ref else ref.year - 1
+    if m2 > m1:
+        ey, em = _add_months(y, m1, m2 - m1)
+        end = date(ey, em, _last_day(ey, em))
+        ry, rm = _add_months(ref.year, ref.month, 1)
+        if end > date(ry, rm, min(ref.day, _last_day(ry, rm))):
+            y -= 1
+    return y
+
+
+def _two_digit_year(yy: int, ref: date) -> int:
+    y = 2000 + yy
+    return y if y <= ref.year + 10 else 1900 + yy
+
+
+# ---------------------------------------------------------------- patterns
+
+# one-to-one character mapping, so offsets in the mapped text equal offsets in the original
+_MAP = str.maketrans("０１２３４５６７８９－～／．：○〇兩", "0123456789-~/.:零零两")
+
+_CN = "零一二三四五六七八九十两"
+_MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_Y4 = r"(?:[12][0-9]{3}|[一二][零一二三四五六七八九]{3})"
+_Y2 = r"(?:[0-9]{2}|[零一二三四五六七八九]{2})"
+_SEP = r"(?:至|到|—{1,2}|-{1,2}|~|–)"
+_TOD = (
+    r"(?:(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|晚|早)"
+    r"(?:[0-9]{1,2}[时点](?:[0-9]{1,2}分|半)?)?|[0-9]{1,2}[时点](?:[0-9]{1,2}分|半)?)?"
+)
+# a day written without 日/号 only where nothing can follow it (1月3至2月10, 四月十三)
+_DAY_END = r"(?:[日号]|(?=[至到\-—~–，。；、,;\s）)]|$))"
+_NB = rf"(?<![0-9.{_CN}百千万亿])"  # not inside a longer number
+
+
+@dataclass(frozen=True, slots=True)
+class _Rel:
+    unit: str
+    offset: int
+    vague: bool
+    prefix: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Data:
+    rel: dict[str, _Rel]
+    regex: re.Pattern[str]
+    branches: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _yearp(p: str, rel_year: str) -> str:
+    """A year before a month: 2024年, 二〇二四年, 24年, 今年 (group names prefixed by ``p``)."""
+    return rf"(?:{_NB}(?P<{p}y>{_Y4}|{_Y2})年|(?P<{p}yr>{rel_year}))"
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    rel = {r[0]: _Rel(r[1], int(r[2]), r[3] == "yes", r[4] == "yes") for r in read_table("timex_relative.tsv")}
+    rel_year = _alt([w for w, r in rel.items() if r.unit == "year" and r.prefix])
+    rel_month = _alt([w for w, r in rel.items() if r.unit == "month" and r.prefix])
+    rel_any = _alt(list(rel))
+
+    def day(p: str) -> str:
+        return (
+            rf"(?:{_yearp(p, rel_year)})?"
+            rf"(?:{_NB}(?P<{p}m>{_MON})月|(?P<{p}mr>{rel_month}))"
+            rf"(?P<{p}d>{_DAY}){_DAY_END}"
+        )
+
+    day_end = (
+        rf"(?:(?:{_yearp('b', rel_year)})?(?P<bm>{_MON})月)?"
+        rf"(?P<bd>{_DAY}){_DAY_END}"
+    )
+    month_p = rf"(?:{_yearp('h', rel_year)})?{_NB}(?P<hm>{_MON})"
+    branches = {
+        "iso_range": (
+            rf"(?<![0-9.])(?P<iy1>[12][0-9]{{3}})(?P<is1>[-/.])(?P<im1>[01]?[0-9])(?P=is1)(?P<id1>[0-3]?[0-9])"
+            rf"(?:[ T][0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?"
+            rf"\s*{_SEP}\s*(?P<iy2>[12][0-9]{{3}})[-/.](?P<im2>[01]?[0-9])[-/.](?P<id2>[0-3]?[0-9])(?![0-9])"
+            rf"(?:[ T][0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?"
+        ),
+        "iso": (
+            rf"(?<![0-9.])(?P<jy>[12][0-9]{{3}})(?P<js>[-/.])(?P<jm>[01]?[0-9])(?P=js)(?P<jd>[0-3]?[0-9])"
+            rf"(?![0-9])(?:[ T-]?[0-9]{{1,2}}[:][0-9]{{2}}(?::[0-9]{{2}})?)?"
+        ),
+        "ym_range": (
+            rf"(?<![0-9.])(?P<ky1>[12][0-9]{{3}})[./](?P<km1>[01]?[0-9])\s*{_SEP}\s*"
+            rf"(?P<ky2>[12][0-9]{{3}})[./](?P<km2>[01]?[0-9])(?![0-9.])"
+        ),
+        "day_range": rf"{day('a')}{_TOD}\s*{_SEP}\s*{day_end}{_TOD}",
+        "day": rf"{day('c')}{_TOD}",
+        "typo": (
+            rf"(?<![至到\-—~–]){_NB}(?P<tm>{_MON})月(?P<td>{_DAY})月"
+            rf"(?![份至到\-—~–、和及与或0-9{_CN}上中下底初末])"
+        ),
+        "month_range": (
+            rf"{month_p}月?\s*{_SEP}\s*(?:{_yearp('n', rel_year)})?(?P<nm>{_MON})月份?"
+            rf"(?![0-9{_CN}日号])"
+        ),
+        "first_months": rf"{_yearp('f', rel_year)}前(?P<fn>{_MON}|两)个?月",
+        "dekad": (
+            rf"(?:(?:{_yearp('e', rel_year)})?{_NB}(?P<em>{_MON})月份?|(?P<emr>{rel_month}))?"
+            rf"(?P<ed>上旬|中旬|下旬)"
+        ),
+        "month": rf"(?:{_yearp('g', rel_year)})?{_NB}(?P<gm>{_MON})月份?(?![0-9{_CN}日号])",
+        "quarter": (
+            rf"(?:{_yearp('q', rel_year)})?"
+            rf"(?:第?(?P<qn>[1-4一二三四])季度|前(?P<qf>[1-3一二三两])个?季度|(?P<qh>上|下)半年)"
+        ),
+        "year_range": (
+            rf"(?<![0-9.])(?P<ya>{_Y4})年?\s*{_SEP}\s*(?P<yb>{_Y4})年(?!第)"
+        ),
+        "year": rf"{_NB}(?P<yy>{_Y4})年度?(?!第)",
+        "rel": rf"(?P<rw>{rel_any})(?P<rsame>同期)?{_TOD}",
+    }
+    regex = re.compile("|".join(rf"(?P<B_{k}>{v})" for k, v in branches.items()))
+    return _Data(rel, regex, tuple(branches))
+
+
+# ---------------------------------------------------------------- resolution
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    v = parse_number(s)
+    return int(v) if v is not None and v == int(v) else None
+
+
+def _year(m: re.Match[str], p: str, ref: date, rel: dict[str, _Rel]) -> int | None:
+    """The written year of group prefix ``p`` (2024年, 24年, 今年), or None."""
+    ys = m.group(f"{p}y")
+    if ys:
+        v = _num(ys)
+        if v is None:
+            return None
+        return _two_digit_year(v, ref) if len(ys) == 2 else v
+    yr = m.group(f"{p}yr")
+    if yr:
+        return ref.year + rel[yr].offset
+    return None
+
+
+_Result = tuple[date, date, str, bool, str, bool]  # start, end, grain, is_range, kind, has_year
+
+
+def _day_range(m: re.Match[str], ref: date, rel: dict[str, _Rel], p: str, ranged: bool) -> _Result | None:
+    y = _year(m, p, ref, rel)
+    mo = _num(m.group(f"{p}m"))
+    if m.group(f"{p}mr"):
+        r = rel[m.group(f"{p}mr")]
+        y0, mo = _add_months(ref.year, ref.month, r.offset)
+        y = y if y is not None else y0
+    d = _num(m.group(f"{p}d"))
+    if mo is None or d is None:
+        return None
+    has_year = y is not None
+    if not ranged:
+        if y is None:
+            y = year_for_month_day(mo, d, ref)
+        start = _safe(y, mo, d) if y is not None else None
+        if start is None:
+            return None
+        return start, start, "day", False, "relative" if m.group(f"{p}mr") else "absolute", has_year
+    if y is not None:
+        return _day_range_in(m, y, mo, d, True)
+    # no written year: the year putting the whole range nearest the reference date
+    best: tuple[int, _Result] | None = None
+    for cand in (ref.year - 1, ref.year, ref.year + 1):
+        res = _day_range_in(m, cand, mo, d, False)
+        if res is None:
+            continue
+        dist = 0 if res[0] <= ref <= res[1] else min(abs((res[0] - ref).days), abs((res[1] - ref).days))
+        if best is None or dist < best[0]:
+            best = (dist, res)
+    return best[1] if best else None
+
+
+def _day_range_in(m: re.Match[str], y: int, mo: int, d: int, has_year: bool) -> _Result | None:
+    """The range 'mo/d of year y to the end group', the end inheriting and rolling forward."""
+    start = _safe(y, mo, d)
+    if start is None:
+        return None
+    by = _num(m.group("by")) if m.group("by") else None
+    if by is not None and len(m.group("by")) == 2:
+        by = _two_digit_year(by, start)
+    if m.group("byr"):
+        by = None  # 今年/去年 on a range end is rare; the end inherits the start's year
+    bm = _num(m.group("bm")) or mo
+    bd = _num(m.group("bd"))
+    if bd is None:
+        return None
+    end = _safe(by if by is not None else start.year, bm, bd)
+    if end is None:
+        return None
+    if end < start and by is None:
+        # the end rolls forward: 12月29日至1月3日, 10月28日至3日
+        if m.group("bm"):
+            end = _safe(start.year + 1, bm, bd)
+        else:
+            ny, nm = _add_months(start.year, mo, 1)
+            end = _safe(ny, nm, bd)
+        if end is None:
+            return None
+    if end < start:
+        return None
+    return start, end, "day", True, "absolute", has_year
+
+
+def _months(y: int | None, m1: int, m2: int, ref: date, grain: str, ranged: bool,
+            kind: str = "absolute") -> _Result | None:
+    """Months m1..m2 (m2 < m1 rolls into the next year) of year y, or of the year the rules give."""
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    span = m2 - m1 if m2 >= m1 else m2 + 12 - m1
+    has_year = y is not None
+    if y is None:
+        y = _span_year(m1, m1 + span, ref)
+    ey, em = _add_months(y, m1, span)
+    return date(y, m1, 1), date(ey, em, _last_day(ey, em)), grain, ranged, kind, has_year
+
+
+def _resolve(m: re.Match[str], branch: str, ref: date, data: _Data) -> _Result | None:
+    rel = data.rel
+    g = m.group
+    if branch in ("iso", "iso_range"):
+        p = "j" if branch == "iso" else "i"
+        ys, ms, ds = (("jy", "jm", "jd") if branch == "iso" else ("iy1", "im1", "id1"))
+        start = _safe(int(g(ys)), int(g(ms)), int(g(ds)))
+        if start is None:
+            return None
+        if branch == "iso":
+            return start, start, "day", False, "absolute", True
+        end = _safe(int(g("iy2")), int(g("im2")), int(g("id2")))
+        return (start, end, "day", True, "absolute", True) if end and end >= start else None
+    if branch == "ym_range":
+        y1, m1, y2, m2 = int(g("ky1")), int(g("km1")), int(g("ky2")), int(g("km2"))
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y2, m2) < (y1, m1):
+            return None
+        return date(y1, m1, 1), date(y2, m2, _last_day(y2, m2)), "month", True, "absolute", True
+    if branch == "day_range":
+        return _day_range(m, ref, rel, "a", True)
+    if branch == "day":
+        return _day_range(m, ref, rel, "c", False)
+    if branch == "typo":
+        mo, d = _num(g("tm")), _num(g("td"))
+        if mo is None or d is None:
+            return None
+        y = year_for_month_day(mo, d, ref)
+        start = _safe(y, mo, d) if y else None
+        return (start, start, "day", False, "typo", False) if start else None
+    if branch == "month_range":
+        y1 = _year(m, "h", ref, rel)
+        y2 = _year(m, "n", ref, rel)
+        m1, m2 = _num(g("hm")), _num(g("nm"))
+        if m1 is None or m2 is None:
+            return None
+        if y2 is not None and y1 is not None and y2 != y1:
+            if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y2, m2) < (y1, m1):
+                return None
+            return date(y1, m1, 1), date(y2, m2, _last_day(y2, m2)), "month", True, "absolute", True
+        return _months(y1 if y1 is not None else y2, m1, m2, ref, "month", True)
+    if branch == "first_months":
+        n = _num(g("fn"))
+        y = _year(m, "f", ref, rel)
+        return _months(y, 1, n, ref, "month", True) if n else None
+    if branch == "dekad":
+        part = "上中下".index(g("ed")[0])
+        if g("emr"):
+            y, mo = _add_months(ref.year, ref.month, rel[g("emr")].offset)
+            has_year = False
+        elif g("em"):
+            mo = _num(g("em"))
+            if mo is None or not 1 <= mo <= 12:
+                return None
+            y = _year(m, "e", ref, rel)
+            has_year = y is not None
+            if y is None:
+                y = _span_year(mo, mo, ref)
+        else:  # a bare 上旬: of the reference month
+            y, mo, has_year = ref.year, ref.month, False
+        first = 1 + 10 * part
+        last = _last_day(y, mo) if part == 2 else first + 9
+        return date(y, mo, first), date(y, mo, last), "dekad", False, "absolute", has_year
+    if branch == "month":
+        mo = _num(g("gm"))
+        if mo is None:
+            return None
+        return _months(_year(m, "g", ref, rel), mo, mo, ref, "month", False)
+    if branch == "quarter":
+        y = _year(m, "q", ref, rel)
+        if g("qn"):
+            q = _num(g("qn"))
+            return _months(y, 3 * q - 2, 3 * q, ref, "quarter", False) if q else None
+        if g("qf"):
+            q = _num(g("qf"))
+            return _months(y, 1, 3 * q, ref, "quarter", True) if q else None
+        first = 1 if g("qh") == "上" else 7
+        return _months(y, first, first + 5, ref, "half_year", False)
+    if branch == "year_range":
+        a, b = _num(g("ya")), _num(g("yb"))
+        if a is None or b is None or b < a or a < 1000:
+            return None
+        return date(a, 1, 1), date(b, 12, 31), "year", True, "absolute", True
+    if branch == "year":
+        y = _num(g("yy"))
+        if y is None or y < 1000:
+            return None
+        return date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", True
+    if branch == "rel":
+        return _relative(rel[g("rw")], ref)
+    return None
+
+
+def _relative(r: _Rel, ref: date) -> _Result:
+    kind = "vague" if r.vague else "relative"
+    if r.unit == "day":
+        d = ref + timedelta(days=r.offset)
+        return d, d, "day", False, kind, False
+    if r.unit == "week":
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=r.offset)
+        return monday, monday + timedelta(days=6), "day", True, kind, False
+    if r.unit == "month":
+        y, mo = _add_months(ref.year, ref.month, r.offset)
+        return date(y, mo, 1), date(y, mo, _last_day(y, mo)), "month", False, kind, False
+    if r.unit == "quarter":
+        q0 = (ref.month - 1) // 3
+        y, mo = _add_months(ref.year, 3 * q0 + 1, 3 * r.offset)
+        ey, em = _add_months(y, mo, 2)
+        return date(y, mo, 1), date(ey, em, _last_day(ey, em)), "quarter", False, kind, False
+    y = ref.year + r.offset
+    return date(y, 1, 1), date(y, 12, 31), "year", False, kind, True
+
+
+def parse_dates(text: str, *, ref_date: date | str) -> list[DateMention]:
+    """Date expressions in ``text`` in text order, resolved against ``ref_date`` (the issue date)."""
+    ref = as_date(ref_date)
+    if not text:
+        return []
+    data = _data()
+    mapped = text.translate(_MAP)
+    out: list[DateMention] = []
+    for m in data.regex.finditer(mapped):
+        branch = next(b for b in data.branches if m.start(f"B_{b}") != -1)
+        try:
+            res = _resolve(m, branch, ref, data)
+        except (ValueError, OverflowError):
+            res = None  # an impossible calendar date written in the text
+        if res is None:
+            continue
+        start, end, grain, is_range, kind, has_year = res
+        s, e = m.span()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append(DateMention(
+            start=s, end=e, text=text[s:e], date_start=start.isoformat(), date_end=end.isoformat(),
+            grain=grain, is_range=is_range, kind=kind, has_year=has_year,
+        ))
+    return out
+
+
+_YEAR = re.compile(r"(?<![0-9])([12][0-9]{3})年")
+_DOC_NUMBER = re.compile(r"[〔\[［(（【][12][0-9]{3}[〕\]］)）】]")
+
+
+def find_years(text: str) -> list[YearMention]:
+    """Every written ``20xx年`` (any four-digit year) in text order; years in document numbers
+    (永安办〔2025〕12号) carry no 年 and are never found. For the issue-date fallback."""
+    mapped = text.translate(_MAP)
+    return [
+        YearMention(start=m.start(), end=m.end(), text=text[m.start():m.end()], year=int(m.group(1)))
+        for m in _YEAR.finditer(mapped)
+    ]

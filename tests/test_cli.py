@@ -1,0 +1,154 @@
+"""The bulletin-extract command end to end, in temporary folders."""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from extract.cli import main
+from extract.tables import columns
+
+from conftest import CORPUS, REAL
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture()
+def mixed_dir(tmp_path: Path, real_text: str) -> Path:
+    """The real bulletin in three encodings/formats plus two broken files."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "gb.txt").write_bytes(real_text.encode("gb18030"))
+    (d / "bom.txt").write_bytes(b"\xef\xbb\xbf" + real_text.replace("\n", "\r\n").encode("utf-8"))
+    body = "".join(f"<p>{line}</p>" for line in real_text.splitlines() if line.strip())
+    (d / "page.html").write_text(f"<html><head><title>t</title></head><body>{body}</body></html>",
+                                 encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "noise.txt").write_bytes(random.Random(3).randbytes(5000))
+    (d / "notes.md").write_text("not a bulletin", encoding="utf-8")
+    return d
+
+
+def test_mixed_folder_gives_three_documents_two_errors_exit_1(mixed_dir, tmp_path, capsys):
+    out = tmp_path / "out"
+    status = main(["run", str(mixed_dir), "--out", str(out), "--issue-date", "2024-10-12"])
+    assert status == 1
+    docs = _jsonl(out / "documents.jsonl")
+    errors = _jsonl(out / "errors.jsonl")
+    assert [d["doc_id"] for d in docs] == ["bom", "gb", "page"]
+    assert {d["encoding"] for d in docs} == {"gb18030", "utf-8-sig", "html"}
+    assert {(e["doc_id"], e["error_code"]) for e in errors} == {("empty", "empty"),
+                                                               ("noise", "binary")}
+    assert all(e["message"] and e["path"].endswith(".txt") for e in errors)
+    assert "skipped 1 non-bulletin files" in capsys.readouterr().err
+    # the same events whatever the encoding or format of the copy
+    events = pd.DataFrame(_jsonl(out / "events.jsonl"))
+    per_doc = events.groupby("doc_id")[["official", "action"]].apply(
+        lambda g: sorted(map(tuple, g.fillna("").values.tolist())))
+    assert per_doc["gb"] == per_doc["bom"] == per_doc["page"]
+
+
+def test_corpus_run_all_formats_and_contract_columns(tmp_path):
+    out = tmp_path / "out"
+    assert main(["run", str(CORPUS), "--out", str(out), "--format", "parquet,csv", "--quiet"]) == 0
+    for table in ("documents", "events", "facts", "officials", "errors"):
+        rows = _jsonl(out / f"{table}.jsonl")
+        for row in rows:
+            assert list(row) == columns(table, with_text=False)
+        assert pq.read_schema(out / f"{table}.parquet").names == columns(table, with_text=False)
+        assert pd.read_csv(out / f"{table}.csv").columns.tolist() == columns(table, with_text=False)
+    assert str(pq.read_schema(out / "events.parquet").field("date_start").type) == "date32[day]"
+    docs = {d["doc_id"]: d for d in _jsonl(out / "documents.jsonl")}
+    real = docs["yongzhou-2024-10-12"]
+    assert real["issue_date"] == "2024-10-12" and real["issue_date_source"] == "manifest"
+    assert real["region"] == "永州市" and real["region_code"] == "431100"
+    assert real["n_sections"] == 5
+
+
+def test_rerun_is_byte_identical_and_independent_of_workers(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["run", str(CORPUS), "--out", str(a), "--format", "parquet,csv", "--quiet"]) == 0
+    assert main(["run", str(CORPUS), "--out", str(b), "--format", "parquet,csv", "--quiet",
+                 "--workers", "2"]) == 0
+    for f in sorted(a.iterdir()):
+        assert f.read_bytes() == (b / f.name).read_bytes(), f.name
+
+
+def test_existing_output_refused_without_force(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["run", str(REAL), "--out", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    assert main(["run", str(REAL), "--out", str(out), "--force", "--quiet"]) == 0
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "events.jsonl").stat().st_size > 0
+
+
+def test_real_bulletin_without_manifest_infers_2024(tmp_path, real_text):
+    src = tmp_path / "bulletin.txt"
+    src.write_text(real_text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "--quiet"]) == 0
+    doc = _jsonl(out / "documents.jsonl")[0]
+    assert doc["issue_date"] == "2024-10-12" and doc["issue_date_source"] == "text"
+    assert doc["region"] == "永州市" and doc["region_source"] == "text"
+
+
+@pytest.mark.parametrize("argv", [
+    ["run", "no/such/path", "--out", "OUT"],
+    ["run", str(REAL), "--out", "OUT", "--issue-date", "12/10/2024"],
+    ["run", str(REAL), "--out", "OUT", "--format", "xml"],
+    ["run", str(REAL), "--out", "OUT", "--region", "不存在的地方"],
+    ["run", str(REAL), "--out", "OUT", "--workers", "0"],
+])
+def test_usage_errors_exit_2_and_write_nothing(argv, tmp_path, capsys):
+    out = tmp_path / "out"
+    argv = [str(out) if a == "OUT" else a for a in argv]
+    assert main(argv) == 2
+    assert "error:" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_stdin_and_doc_id_collisions(tmp_path, real_text):
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "x.txt").write_text(real_text, encoding="utf-8")
+    (d / "sub" / "x.html").write_text(f"<p>{real_text.splitlines()[2]}</p>", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(d), "--out", str(out), "--quiet", "--issue-date", "2024-10-12"]) == 0
+    assert [r["doc_id"] for r in _jsonl(out / "documents.jsonl")] == ["sub/x.html", "sub/x.txt"]
+    proc = subprocess.run([sys.executable, "-m", "extract", "run", "-", "--out", str(tmp_path / "o2"),
+                           "--quiet", "--issue-date", "2024-10-12"],
+                          input=real_text.encode("gb18030"), capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()
+    doc = _jsonl(tmp_path / "o2" / "documents.jsonl")[0]
+    assert doc["doc_id"].startswith("stdin-") and len(doc["doc_id"]) == 22
+    assert doc["encoding"] == "gb18030"
+
+
+def test_installed_command_runs_outside_the_checkout(tmp_path):
+    exe = shutil.which("bulletin-extract", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("bulletin-extract is not installed in this environment")
+    proc = subprocess.run([exe, "run", str(REAL), "--out", str(tmp_path / "o"), "--quiet"],
+                          cwd=tmp_path, capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert (tmp_path / "o" / "events.jsonl").stat().st_size > 0
+
+
+def test_help_documents_exit_status(capsys):
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    text = capsys.readouterr().out
+    assert "Exit status" in text and "errors.jsonl" in text
