@@ -42,13 +42,14 @@ SKIP_RULES: list[tuple[str, str]] = [
     ("centuries and decades", r"世纪|年代"),
     ("weeks, weekdays", r"周[一二三四五六日天末]|星期|礼拜|第.周|第.个星期|[这本上下当]月第|月第"),
     ("offsets and open-ended spans (N年后, 近30天, 年底前, 从…起)",
-     r"[0-9一二三四五六七八九十两半多]+个?(?:年|月|天|日|周|小时|分钟|钟头|秒|季度|刻钟|工作日)[半多]?(?:后|前|以来|以内|以前|之后|之前|内|里)"
+     r"(?<![0-9零〇一二三四五六七八九十两])[0-9一二三四五六七八九十两半多]{1,3}个?(?:年|月|天|日|周|小时|分钟|钟头|秒|季度|刻钟|工作日)[半多]?(?:后|前|以来|以内|以前|之后|之前|内|里)"
      r"|^(?:未来|过去|最近|近|过)|(?:前|之前|以前|以后|之后)$|起$|^前[0-9一二三四五六七八九十两]|现在|[0-9一二三四五六七八九十两]+天后"
      r"|前[0-9一二三四五六七八九十两]+个?天"),
     ("fuzzy boundaries (年底, 月底, 季度末, 年初, 伊始, 首月, 后三月)",
      r"底|末|年初|伊始|首月|后[一二三四五六七八九十两0-9]+个?月"),
     ("ordinal days and years (第三天, 第七年)", r"第[一二三四五六七八九十0-9]+[天年]"),
-    ("clock time without a day", r"^(?!.*(?:[月日号天周]|今|昨|明)).*(?:点|[0-9]:[0-9]|时|[上下中]午|晚上|早上|夜间|白天)"),
+    ("clock time without a day",
+     r"^(?!.*(?:[月日号天周]|今|昨|明|\d{4}[-/.]\d)).*(?:点|[0-9]:[0-9]|时|[上下中]午|晚上|早上|夜间|白天)|次日|白天|黎明"),
     ("bare digit strings and two-digit years alone (2018, 20240307, 三三年): numbers in running text",
      r"^[0-9]+$|^[零一二三四五六七八九]{2}年$"),
     ("bare day of month (30日, 8号…)", r"^[0-9一二三四五六七八九十]+[日号]"),
@@ -60,8 +61,7 @@ SKIP_RULES: list[tuple[str, str]] = [
 
 def categorize(text: str) -> str:
     if re.search(r"至|到|—|-|~|～", text) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}.*", text):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}-\d{2}：\d{2}", text):
-            return "ranges"
+        return "ranges"
     if re.search(r"今|昨|前天|明天|明日|后天|本月|上个?月|下个?月|当月|这个?月|这周|本周|上周|上一年|去年|前年|明年", text) and not re.search(
             r"今年[0-9一二三四五六七八九十]+月|前三季度|前[0-9一二三四五六七八九十]+个月|去年[0-9一二三四五六七八九十]+月", text):
         return "relative days/months/years"
@@ -159,7 +159,32 @@ def bench_time(jio, peers: Path) -> tuple[dict, dict]:
         s[2] += 1
         if ours_time(text, ref) != expected:
             print(f"    ours wrong [{cat}] {text!r} base={ref} -> {ours_time(text, ref)} expected {expected}")
+    bench_time_spans(jio, peers, scores, skipped)
     return scores, skipped
+
+
+def bench_time_spans(jio, peers: Path, scores: dict, skipped: dict) -> None:
+    """Time spans found in running text (jionlp_time_extractor), negatives included."""
+    ref = date(2021, 6, 14)
+    base = time.mktime(datetime(2021, 6, 14, 12).timetuple())
+    for line in (peers / "jionlp_time_extractor.dev.jsonl").open(encoding="utf-8"):
+        text, exp = json.loads(line)["case"]
+        reason = next((why for e in exp for why, rx in SKIP_RULES if re.search(rx, e["text"])), None)
+        if reason:
+            skipped[reason].append(text)
+            continue
+        want = sorted(tuple(e["offset"]) for e in exp)
+        ours = sorted((d.start, d.end) for d in parse_dates(text, ref_date=ref))
+        try:
+            theirs = sorted(tuple(e["offset"]) for e in jio.ner.extract_time(text, time_base=base, with_parsing=False))
+        except Exception:  # noqa: BLE001
+            theirs = None
+        s = scores["time in running text (spans, incl. none)"]
+        s[0] += ours == want
+        s[1] += theirs == want
+        s[2] += 1
+        if ours != want:
+            print(f"    ours wrong [time spans] {text!r} -> {ours} expected {want}")
 
 
 # ---------------------------------------------------------------- money / numerals
@@ -193,7 +218,7 @@ MONEY_SKIP = [
 
 
 def close(a: list[float] | None, b: list[float]) -> bool:
-    return a is not None and len(a) == len(b) and all(abs(x - y) < 1e-4 * max(1.0, abs(y)) for x, y in zip(a, b))
+    return a is not None and len(a) == len(b) and all(abs(x - y) < 1e-4 * max(1.0, abs(y)) for x, y in zip(a, b, strict=True))
 
 
 def bench_money(jio, peers: Path) -> tuple[dict, dict]:
@@ -242,6 +267,10 @@ def bench_money(jio, peers: Path) -> tuple[dict, dict]:
             skipped["numerals: cn2an strict-mode errors that its normal mode reads (壹壹 = 11)"].append(text)
             continue
         ours_v = parse_number(text)
+        if ours_v is None and exp != "ERROR":  # money words after the numeral (壹拾壹元整)
+            qs = parse_quantities(text)
+            if len(qs) == 1 and qs[0].start == 0 and qs[0].end == len(text):
+                ours_v = qs[0].value_normalized
         ours_ok = ours_v is None if exp == "ERROR" else (ours_v is not None and abs(ours_v - float(exp)) < 1e-9)
         try:
             jv = float(jio.parse_money(text)["num"])
@@ -259,23 +288,33 @@ def bench_money(jio, peers: Path) -> tuple[dict, dict]:
 
 # ---------------------------------------------------------------- false positives
 
-_DATE_OK = re.compile(r"[年月日号旬季度周天今昨前本上下全近当明去]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+_NUMBER_ONLY = re.compile(r"[0-9０-９.．,，\-—~～/:：%％]+|[一二三四五六七八九十]+[时点]?")
+_ISO = re.compile(r"[12][0-9]{3}[-/.][01]?[0-9][-/.][0-3]?[0-9]")
 
 
 def suspicious_date(text: str) -> bool:
-    """A 'date' whose text is only a number (隐患2017个 → 2017, 1.74亿元 → 1.74)."""
-    return not _DATE_OK.search(text)
+    """A 'date' that is only a number (隐患2017个 → 2017, 1.74亿元 → 1.74, 1-9, 一时)."""
+    t = text.strip()
+    return bool(_NUMBER_ONLY.fullmatch(t)) and not _ISO.fullmatch(t)
 
 
 def fp_report(jio, texts: list[tuple[str, date]], label: str, show: int = 8) -> None:
     ours_fp: list[str] = []
     jio_fp: list[str] = []
     n_ours = n_jio = 0
+    q_clash: list[str] = []
+    n_q = 0
     for text, ref in texts:
-        for m in parse_dates(text, ref_date=ref):
+        dates = parse_dates(text, ref_date=ref)
+        for m in dates:
             n_ours += 1
             if suspicious_date(m.text):
                 ours_fp.append(m.text)
+        for q in parse_quantities(text):
+            n_q += 1
+            # a quantity inside a date, or an ordinal (第24次), is a false quantity
+            if any(d.start < q.end and q.start < d.end for d in dates) or text[max(0, q.start - 1):q.start] == "第":
+                q_clash.append(text[max(0, q.start - 4):q.end + 2])
         base = time.mktime(datetime(ref.year, ref.month, ref.day, 12).timetuple())
         try:
             found = jio.ner.extract_time(text, time_base=base, with_parsing=False)
@@ -289,6 +328,7 @@ def fp_report(jio, texts: list[tuple[str, date]], label: str, show: int = 8) -> 
           f"ours {len(ours_fp)}, JioNLP {len(jio_fp)}")
     print(f"    ours e.g.  : {ours_fp[:show]}")
     print(f"    JioNLP e.g.: {jio_fp[:show]}")
+    print(f"    ours: {n_q} quantities; inside a date or after 第: {len(q_clash)} {q_clash[:show]}")
 
 
 def bulletin_check(path: Path, ref: date) -> None:
@@ -358,6 +398,9 @@ def main() -> int:
         print("skipped: jionlp is not installed (pip install jionlp, the 'bench' extra)")
         return 0
     import jieba
+    import logging
+
+    logging.disable(logging.CRITICAL)  # JioNLP logs a traceback for every string it cannot read
 
     print("Per-case misses of ours are listed first (for reading), then the tables.")
     t_scores, t_skipped = bench_time(jio, peers)

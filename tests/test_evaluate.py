@@ -508,3 +508,26 @@ def test_report_caps_the_misses(tmp_path, gold):
 def test_help_text_names_the_match_keys():
     for words in ("official, date_start, action", "value_normalized", "\"*\"", "any of gold"):
         assert words in MATCHING_RULE_HELP
+
+
+@pytest.mark.parametrize(
+    ("table", "where", "column", "new_value", "named"),
+    [
+        ("events", {"official": "龙向洋"}, "official", None, True),  # actor lost, date and action right
+        ("events", {"official": "龙向洋"}, "action", "督导检查", True),
+        ("facts", {"value_normalized": 1545}, "unit_normalized", "家", True),  # 家次 read as 家
+        ("facts", {"value_normalized": 1545}, "value_normalized", 1546, False),  # a fact's value must agree
+    ],
+)
+def test_missing_row_names_the_nearest_unmatched_prediction(tmp_path, gold, table, where, column, new_value, named):
+    pred = copy.deepcopy(gold)
+    row = pred[table][_find(pred[table], **where)]
+    row[column] = new_value
+    row["evidence"] = "近似的那一行"
+    metrics = _score(tmp_path, gold, pred)
+    [missing] = [m for m in metrics[table]["misses"] if m["type"] == "missing"]
+    assert ("nearest" in missing) is named
+    if named:
+        assert missing["nearest"]["key"][column] == new_value
+        assert missing["nearest"]["evidence"] == "近似的那一行"
+        assert "nearest unmatched prediction" in format_report(metrics)

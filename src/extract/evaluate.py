@@ -145,6 +145,9 @@ class TableSpec:
     key: tuple[tuple[str, str], ...]  # (column, kind)
     fields: tuple[FieldRule, ...]
     shown: tuple[str, ...]  # columns printed for a missing or spurious row
+    # A missing gold row names the unmatched prediction that differs in one key part
+    # only, provided it agrees on these key parts (a fact's value: units alone are common).
+    near_needs: tuple[int, ...] = ()
 
 
 def _has_official(row: Mapping[str, Any]) -> bool:
@@ -191,6 +194,7 @@ FACTS = TableSpec(
         FieldRule("section", "text", strict=False),
     ),
     shown=("subject", "value", "unit"),
+    near_needs=(0,),
 )
 
 SPECS = {"events": EVENTS, "facts": FACTS}
@@ -666,7 +670,11 @@ class _Tally:
         paired_p = {pi for _, pi, _ in pairs}
         for gi, row in enumerate(gold):
             if gi not in paired_g:
-                self.misses.append(self._miss("missing", doc_id, row, key_row=row, shown=_shown(spec, row)))
+                miss = self._miss("missing", doc_id, row, key_row=row, shown=_shown(spec, row))
+                near = _near_miss(spec, row, [r for pi, r in enumerate(pred) if pi not in paired_p])
+                if near is not None:
+                    miss["nearest"] = {"key": _key_view(spec, near), "evidence": _as_raw(near.get("evidence"))}
+                self.misses.append(miss)
                 continue
             pi, checks = paired_g[gi]
             for name, ok in checks.items():
@@ -740,6 +748,21 @@ class _Tally:
             "sections": sections,
             "misses": self.misses,
         }
+
+
+def _near_miss(spec: TableSpec, gold: Mapping[str, Any], unmatched: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The unmatched prediction whose key differs from the gold row's in one part only."""
+    gkey = _key(spec, gold, gold=True)
+    best: tuple[int, Mapping[str, Any]] | None = None
+    for pred in unmatched:
+        pkey = _key(spec, pred, gold=False)
+        same = [g is _ANY or g == p for g, p in zip(gkey, pkey)]
+        if sum(same) < len(same) - 1 or not all(same[i] for i in spec.near_needs):
+            continue
+        agree = sum(_check_pair(spec, gold, pred).values())
+        if best is None or agree > best[0]:
+            best = (agree, pred)
+    return best[1] if best else None
 
 
 def _gold_value(row: Mapping[str, Any], name: str) -> Any:
@@ -893,6 +916,9 @@ def _miss_line(miss: Mapping[str, Any]) -> list[str]:
     elif miss.get("row"):
         head += "  (" + ", ".join(f"{k}={_fmt(v)}" for k, v in miss["row"].items()) + ")"
     lines = [head]
+    if miss.get("nearest"):
+        near = " | ".join(_fmt(v) for v in miss["nearest"]["key"].values())
+        lines.append(f"        nearest unmatched prediction: {near}")
     if miss.get("note"):
         lines.append(f"        note: {_clip(str(miss['note']))}")
     if miss.get("evidence"):

@@ -46,6 +46,7 @@ class Trigger:
     pattern: re.Pattern[str]
     actor: str  # official | other | any
     official_action: str | None
+    minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,8 @@ class ParaState:
 
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[Trigger, ...]:
-    return tuple(Trigger(a, re.compile(p), actor, oa or None)
-                 for a, p, actor, *rest in read_table("event_triggers.tsv")
-                 for oa in (rest[0] if rest else "",))
+    return tuple(Trigger(action, re.compile(pattern), actor, official or None, minor == "yes")
+                 for action, pattern, actor, official, minor in read_table("event_triggers.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +171,13 @@ def _is_passive(text: str, hit: Hit, end: int) -> bool:
     if hit.end < end and text[hit.end] not in _CLAUSE_BREAK:
         return False
     return bool(_MEETING_BEFORE.search(text, max(0, hit.start - 32), hit.start))
+
+
+def _clause_end(text: str, pos: int, stop: int) -> int:
+    """End of the clause holding ``pos``: the trigger and its object (主持召开…会议)."""
+    while pos < stop and text[pos] not in _CLAUSE_BREAK:
+        pos += 1
+    return pos
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
@@ -267,6 +274,9 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
     for i, (hit, actor, action) in enumerate(pairs):
         if issued and action in ("开展行动", "督导检查"):
             continue
+        if hit.trigger.minor and any(a.key == actor.key and not h.trigger.minor
+                                     for h, a, _ in pairs):
+            continue
         issued = issued or action == "印发文件"
         verb = text[hit.start:hit.end]
         if verb.startswith(("深入", "带队", "率队")):
@@ -287,6 +297,16 @@ def _counts_in_clause(ctx: DocContext, hit: Hit, stop: int) -> bool:
     return bool(ctx.mentions.quantities.within(hit.end, end))
 
 
+def _stretches(text: str, start: int, stop: int,
+               pairs: list[tuple[Hit, Actor, str]]) -> list[tuple[int, int]]:
+    """Each event's stretch of the sentence: from the clause that holds its trigger
+    (or the sentence start for the first) to where the next event's clause begins."""
+    begins = [start]
+    for (prev, _, _), (hit, _, _) in zip(pairs, pairs[1:]):
+        begins.append(max(prev.end, _clause_start(text, prev.end, hit.start)))
+    return list(zip(begins, begins[1:] + [stop]))
+
+
 def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
     for d in ctx.mentions.dates.within(start, end):
         if d.grain in ("day", "dekad") or d.is_range:
@@ -302,6 +322,15 @@ def opens_report(ctx: DocContext, sent: Sentence) -> bool:
                for o in ctx.mentions.officials.within(sent.start, sent.end))
 
 
+def _jurisdiction_divisions(official: Any) -> list[Any]:
+    """Divisions of an official's jurisdictions (codes when the recognizer gives them)."""
+    gaz = get_gazetteer()
+    codes = getattr(official, "jurisdiction_codes", None) or ()
+    found = [gaz.division(c) for c in codes] if codes else [
+        gaz.resolve_region(n) for n in official.jurisdictions]
+    return [d for d in found if d is not None]
+
+
 def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[str, Any]:
     """places, counties and townships of one event's stretch of text."""
     gaz = get_gazetteer()
@@ -315,10 +344,14 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
             county_codes.append(code or "")
 
     if actor.kind == "official":
-        for name in actor.official.jurisdictions:
-            div = gaz.resolve_region(name)
-            if div is not None and div.level == "county":
+        for div in _jurisdiction_divisions(actor.official):
+            if div.level == "county":
                 add_county(div.name, div.code)
+            elif div.level == "township":
+                county = gaz.county_of(div.code)
+                add_county(county.name if county else None, county.code if county else None)
+                if div.name not in townships:
+                    townships.append(div.name)
     if actor.kind == "county" and actor.place.level == "county":
         add_county(actor.place.name, actor.place.code)
     for p in places:
@@ -345,8 +378,10 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         organization = state.meeting.org
         state.meeting.used = True
         topic_text_start = state.meeting.sentence.start
-    topics = topics_in(ctx.text, topic_text_start, span[1]) or topics_in(
-        ctx.text, sent.start, span[1]) or topics_in(para.subsection or "", 0, len(para.subsection or ""))
+    topics = (topics_in(ctx.text, span[0], _clause_end(ctx.text, hit.end, span[1]))
+              or topics_in(ctx.text, topic_text_start, span[1])
+              or topics_in(ctx.text, sent.start, span[1])
+              or topics_in(para.subsection or ""))
     row = {
         "doc_id": ctx.doc_id, "section": sent.section, "subsection": sent.subsection,
         "date_start": iso(date.date_start) if date else None,
@@ -388,12 +423,8 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
         pairs.append((hit, actor, action))
     pairs = _drop_redundant(pairs, text)
-    bounds = [h.start for h, _, _ in pairs] + [stop]
-    floor = sent.start
-    for i, (hit, actor, action) in enumerate(pairs):
-        span = (floor, bounds[i + 1])
+    for (hit, actor, action), span in zip(pairs, _stretches(text, sent.start, stop, pairs)):
         state.rows.append(_row(ctx, sent, hit, actor, action, span, state.date, state, para))
-        floor = hit.end
         if actor.kind == "official":
             state.last_official = actor.official
     _close_meeting(ctx, para, state, sent)

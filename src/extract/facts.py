@@ -22,6 +22,9 @@ from .sections import Paragraph, Sentence
 _CLAUSE_BREAK = "，,；;：:。！？"
 _QUOTE_BEFORE = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]$")
 _TITLE = re.compile(r"《[^》\n]{0,80}》")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]+?(?=[，,。；;：:！？、的被在对和及与并将已（(）)]|$)")
+_COMPARED = re.compile(r"(?:比|较|同比|相比|比上|较上)$")
+_SINCE_START = re.compile(r"(?:自|从|自从)\s*$")
 _SNAPSHOT = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
 _SINCE = re.compile(r"^\s*(?:以来|来)")
 _OPEN_WINDOW = 24
@@ -32,6 +35,7 @@ class Markers:
     estimate: re.Pattern[str]
     lead: re.Pattern[str]
     tail: re.Pattern[str]
+    change: re.Pattern[str]
     scope: re.Pattern[str]
 
 
@@ -47,7 +51,8 @@ def _markers() -> Markers:
     return Markers(
         estimate=re.compile(_alternation(kinds["estimate"])),
         lead=re.compile(f"^(?:{_alternation(kinds['lead'])}|[，,、\\s])+"),
-        tail=re.compile(f"(?:{_alternation(kinds['tail'])}|[，,、\\s])+$"),
+        tail=re.compile(f"(?:{_alternation(kinds['tail'])}|[，,、的\\s])+$"),
+        change=re.compile(f"^(?:{_alternation(kinds['change'])})"),
         scope=re.compile(_alternation(read_words("fact_scopes.txt"))),
     )
 
@@ -80,20 +85,38 @@ def _blank(text: str, start: int, end: int, spans: list[Any]) -> str:
     return "".join(chars)
 
 
+def _noun_after(ctx: DocContext, q: Any, end: int) -> str | None:
+    """派出4个暗访组: with a measure word the counted noun may follow the number."""
+    if q.kind != "count":
+        return None
+    m = _NOUN_AFTER.match(ctx.text, q.end, end)
+    return m.group() if m and len(m.group()) >= 2 else None
+
+
 def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int) -> str | None:
-    """The counted phrase as written, between the clause start and the number."""
+    """The counted phrase as written: the noun after a measure word, else the clause
+    text before the number less its scope, time, plan and linking words."""
     text, mk = ctx.text, _markers()
+    after = _noun_after(ctx, q, sent.end)
+    if after:
+        return after
     begin = _clause_start(text, max(floor, sent.start), q.start)
     quoted = _QUOTE_BEFORE.search(text, begin, q.start)
     if quoted:
         return quoted.group(1)
-    raw = _blank(text, begin, q.start, ctx.mentions.dates.within(begin, q.start))
-    scope = mk.scope.match(raw.strip())
-    raw = raw.strip()[scope.end():] if scope else raw.strip()
+    for d in ctx.mentions.dates.within(begin, q.start):
+        if text[begin:d.start].strip(" ，,、") == "":
+            begin = d.end  # a leading time expression is the period, not the subject
+    raw = text[begin:q.start].strip(" ，,、\u3000")
+    scope = mk.scope.match(raw)
+    raw = raw[scope.end():] if scope else raw
     raw = mk.estimate.sub("", raw, count=1) if mk.estimate.match(raw) else raw
     raw = mk.lead.sub("", raw)
     raw = mk.tail.sub("", raw).strip()
     raw = re.sub(r"\s+", "", raw)
+    head = raw.rsplit("的", 1)[-1]
+    if len(head) >= 2:
+        raw = head  # 由镇村干部组成的巡查队伍18支: the head noun after 的 is what is counted
     return raw or None
 
 
@@ -111,8 +134,25 @@ def _period_of(ctx: DocContext, mention: Any) -> Period:
 
 
 def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
-    mentions = ctx.mentions.dates.within(sent.start, before)
-    return mentions[0] if mentions else None
+    """The clause's own time expression: the last one before the number that is not
+    a comparison base (增速比上半年加快…)."""
+    own = None
+    for d in ctx.mentions.dates.within(sent.start, before):
+        if not _COMPARED.search(ctx.text, max(0, d.start - 3), d.start):
+            own = d
+    return own
+
+
+def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
+    """截至1月5日 (with 自12月1日…以来 as its start, else the start of that year)."""
+    dates = ctx.mentions.dates.within(sent.start, before)
+    end = next((d for d in dates if _SNAPSHOT.search(ctx.text, max(0, d.start - 4), d.start)), None)
+    if end is None:
+        return None
+    stop = date.fromisoformat(end.date_end)
+    start = next((date.fromisoformat(d.date_start) for d in dates
+                  if _SINCE_START.search(ctx.text, max(0, d.start - 3), d.start)), None)
+    return Period(start or date(stop.year, 1, 1), stop)
 
 
 def _scope(ctx: DocContext, sent: Sentence) -> str | None:
@@ -171,15 +211,34 @@ def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
                    for m in _TITLE.finditer(ctx.text, sent.start, sent.end))
 
 
+def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
+                        state: ParaFacts) -> str | None:
+    """A subject that the sentence's previous fact completes: the second number of a
+    range (3至5家), a bare total (共计16笔), a change (…率达到93.6%，同比提高2.1个百分点)."""
+    previous = state.rows[-1] if state.rows and state.rows[-1]["char_start"] == sent.start else None
+    if previous is not None and q.range_group is not None and \
+            previous.get("_range_group") == q.range_group:
+        return previous["subject"]
+    subject = subject_of(ctx, sent, q, floor)
+    if previous is None:
+        return subject
+    if subject is None:
+        return previous["subject"]
+    if _markers().change.match(subject) and previous["subject"] and \
+            not _markers().change.search(previous["subject"]):
+        return previous["subject"] + subject
+    return subject
+
+
 def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: ParaFacts) -> None:
     if opens_report(ctx, sent):
         state.speech = False
     speech_at = speech_start(ctx.text, sent.start, sent.end)
     quantities = ctx.mentions.quantities.within(sent.start, sent.end)
     first_q = quantities[0].start if quantities else sent.end
-    own = _own_date(ctx, sent, first_q)
-    if own is not None and own.start < sent.start + _OPEN_WINDOW:
-        state.period = _period_of(ctx, own)
+    lead = ctx.mentions.dates.within(sent.start, first_q)
+    if lead and lead[0].start < sent.start + _OPEN_WINDOW:
+        state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0])
     mk = _markers()
     floor = sent.start
     for q in quantities:
@@ -188,11 +247,12 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
             continue
         clause = ctx.text[_clause_start(ctx.text, sent.start, q.start):q.start]
         estimate = bool(mk.estimate.search(clause))
-        subject = subject_of(ctx, sent, q, floor)
-        if subject is None and state.rows and state.rows[-1]["char_start"] == sent.start:
-            subject = state.rows[-1]["subject"]
+        subject = _subject_in_context(ctx, sent, q, floor, state)
+        own = _own_date(ctx, sent, q.start)
         period = Period(None, None) if estimate else (
-            _period_of(ctx, own) if own is not None else state.period or Period(None, None))
+            _snapshot(ctx, sent, q.start)
+            or (_period_of(ctx, own) if own is not None else state.period)
+            or Period(None, None))
         qualifier = q.qualifier or ("预计" if "预计" in clause else None)
         row = {
             "doc_id": ctx.doc_id, "section": sent.section, "subsection": sent.subsection,
@@ -206,6 +266,7 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
             "char_start": sent.start, "char_end": sent.end,
         }
         row["check"] = _check(state.rows, row)
+        row["_range_group"] = q.range_group
         state.rows.append(row)
         floor = q.end
     state.speech = state.speech or speech_at < sent.end
@@ -224,4 +285,5 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         rows += state.rows
     for n, row in enumerate(rows, 1):
         row["fact_id"] = f"f{n:03d}"
+        del row["_range_group"]
     return rows

@@ -22,6 +22,7 @@ from extract.resources import read_table, read_words
 JOINERS = ("、", "和", "")
 SECONDMENT = ("（挂职）", "(挂职)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+NUMERALS = frozenset("一二三四五六七八九十两几百千万")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,45 +81,90 @@ class TitleGrammar:
         self.follow = tuple(sorted(read_words("person_follow_words.txt"), key=len, reverse=True))
         self.follow_long = tuple(w for w in self.follow if len(w) >= 2)
         self.nonname = frozenset(read_words("person_nonname_chars.txt"))
+        self.ref_cues = tuple(sorted(read_words("person_reference_cues.txt"), key=len, reverse=True))
+        self.translit = frozenset("".join(read_words("person_translit_chars.txt")))
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
-        return all(HAN.match(ch) and ch not in self.nonname for ch in s)
+        return all(HAN.match(ch) and ch not in self.nonname and ch not in NUMERALS for ch in s)
 
     def _ends_name(self, text: str, pos: int) -> bool:
+        if pos < len(text) and text[pos] == "·":
+            return False  # 罗朗·雷斯: the name goes on
         return pos >= len(text) or not HAN.match(text[pos]) or text.startswith(self.follow, pos)
 
     def read_name(self, text: str, pos: int) -> tuple[int, int] | None:
-        """The name starting at ``pos`` as (start, end), or None."""
+        """The name starting at ``pos`` as (start, end), or None: a Chinese name
+        whose end is clear, else a transliterated foreign name, else a guess."""
+        if text.startswith(self.follow_long, pos):
+            return None
+        chinese, clear = self._read_chinese(text, pos)
+        if chinese is not None and clear:
+            return chinese
+        translit = self._read_translit(text, pos)
+        if translit is not None:
+            return translit
+        # an unclear end: trust a 3-character name only when jieba reads the same
+        # word there (张敬涛|召集 yes; 满意|地说, 周二|晚 no)
+        if chinese is not None and chinese[1] - chinese[0] == 3 \
+                and not NUMERALS.intersection(text[chinese[0]:chinese[1]]) \
+                and _first_word(text, pos) == text[chinese[0]:chinese[1]]:
+            return chinese
+        return None
+
+    def _read_translit(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A foreign name: Han characters (and ·) up to punctuation, a digit or a
+        word that follows names, mostly from the transliteration alphabet."""
+        end = pos
+        while end < len(text) and end - pos < 12 and (HAN.match(text[end]) or text[end] == "·") \
+                and not (end > pos and (text.startswith(self.follow, end) or text[end] in self.nonname
+                                        or text[end] in NUMERALS)):
+            end += 1
+        run = text[pos:end].rstrip("·")
+        end = pos + len(run)
+        letters = run.replace("·", "")
+        if len(letters) < 2 or run.startswith("·") or any(ch in self.nonname for ch in letters):
+            return None
+        if sum(ch in self.translit for ch in letters) < 0.7 * len(letters):
+            return None
+        return pos, end
+
+    def _read_chinese(self, text: str, pos: int) -> tuple[tuple[int, int] | None, bool]:
         if text.startswith(self.follow_long, pos):
             return None  # 强调, 指出: a verb, not a surname
         if text[pos:pos + 1] in self.nonname:
-            return None  # 和, 与: a joiner, not a surname here
+            return None, False  # 和, 与: a joiner, not a surname here
         if text[pos:pos + 2] in self.compound_surnames:
             s = 2
         elif text[pos:pos + 1] in self.surnames:
             s = 1
         else:
-            return None
+            return None, False
         fallback = None
         for g in (2, 1):
             end = pos + s + g
             if end > len(text) or not self._given_ok(text[pos + s:end]):
                 continue
             if self._ends_name(text, end):
-                return pos, end
+                return (pos, end), True
             if fallback is None and g == 2:
                 fallback = (pos, end)
-        return fallback
+        return fallback, False
 
-    def name_before(self, text: str, pos: int) -> tuple[int, int] | None:
-        """A given name (伟明) or full name (习近平) written right before a title."""
+    def name_before(self, text: str, pos: int, person: bool = True) -> tuple[int, int] | None:
+        """A given name (伟明) or full name (习近平) written right before a title;
+        a given name alone only before a form of address (省长, 书记)."""
         if pos >= 3 and text[pos - 3] in self.surnames and text[pos - 3] not in self.nonname \
-                and self._given_ok(text[pos - 2:pos]):
+                and self._given_ok(text[pos - 2:pos]) and _first_word(text, pos - 3) == text[pos - 3:pos]:
             return pos - 3, pos
-        if pos >= 2 and self._given_ok(text[pos - 2:pos]):
+        if person and pos >= 2 and self._given_ok(text[pos - 2:pos]) and self._cue_before(text, pos - 2) \
+                and not any(ch in NUMERALS for ch in text[pos - 2:pos]):
             return pos - 2, pos
         return None
+
+    def _cue_before(self, text: str, pos: int) -> bool:
+        """A reference follows punctuation or a cue word (落实, 学习, 和)."""
+        return text.endswith(self.ref_cues, 0, pos)
 
     # ---- titles --------------------------------------------------------
     def organ_before(self, text: str, pos: int) -> int:
@@ -132,6 +178,13 @@ class TitleGrammar:
             if pos - n >= 0 and text[pos - n:pos] in self.prefixes:
                 return text[pos - n:pos]
         return None
+
+
+def _first_word(text: str, pos: int) -> str:
+    """jieba's first word at ``pos`` (a secondary signal; jieba loads on first use)."""
+    import jieba  # noqa: PLC0415 - heavy import, only needed for unclear name ends
+
+    return next(iter(jieba.cut(text[pos:pos + 8])), "")
 
 
 @lru_cache(maxsize=1)
@@ -230,9 +283,9 @@ def parse_officials(text: str, *, region: str | Division | None = None) -> list[
                                 n0, n1, t_start, t_end))
             continue
         bare = len(chain) == 1 and chain[0].place is None and not chain[0].has_organ \
-            and chain[0].prefix_level is None and chain[0].person
+            and chain[0].prefix_level is None
         if bare:
-            before = g.name_before(text, t_start)
+            before = g.name_before(text, t_start, chain[0].person)
             if before is not None and (not out or out[-1].end <= before[0]):
                 n0, n1 = before
                 out.append(Official(n0, t_end, text[n0:t_end], text[n0:n1], text[t_start:t_end],

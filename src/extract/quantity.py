@@ -49,6 +49,8 @@ _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
 _ARABIC_OK = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_ARABIC_INT = re.compile(r"[0-9]+")
+_ASCII_DIGITS = "0123456789"
 
 
 def _normalize_numeral(s: str) -> str:
@@ -60,7 +62,7 @@ def _normalize_numeral(s: str) -> str:
 def _digits_only(s: str) -> Decimal | None:
     """一七二零 / 二〇〇二: each character a digit."""
     out = "".join(str(_CN_DIGIT[c]) if c in _CN_DIGIT else c for c in s)
-    return Decimal(out) if out.isdigit() else None
+    return Decimal(out) if _ARABIC_INT.fullmatch(out) else None
 
 
 def _positional(s: str) -> Decimal | None:
@@ -75,7 +77,7 @@ def _positional(s: str) -> Decimal | None:
     after_zero = False
     seen_any = False
     for tok in _TOKEN.findall(s):
-        if tok[0].isdigit():
+        if tok[0] in _ASCII_DIGITS:
             if num is not None:
                 return None
             num, num_is_cn_digit, seen_any = Decimal(tok), False, True
@@ -92,8 +94,8 @@ def _positional(s: str) -> Decimal | None:
             if unit >= small_limit:
                 return None
             if num is None:
-                # a bare 十 opens a number (十五); a bare 百/千 does not (百十一)
-                if unit != 10 or seen_any:
+                # a bare 十 means 一十 (十五, 一千零十, 一百十六); a bare 百/千 is no number (百十一)
+                if unit != 10:
                     return None
                 num = Decimal(1)
             sec += num * unit
@@ -192,6 +194,9 @@ class _Data:
 
 
 _CN_CHARS = "零〇○一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億"
+# Capitals (伍, 陆, 拾) end ordinary words (队伍18支, 陆地), so only plain numerals may not
+# stand right before a number.
+_CN_PLAIN = "零〇○一二两兩三四五六七八九十百千万亿"
 # A number: Arabic with decimals / thousands groups, or Chinese numerals, possibly mixed (1.2万, 9佰)
 _NUM = (
     rf"(?:[0-9０-９]+(?:[,，][0-9]{{3}}(?=[,，.．0-9]|[^0-9]))*(?:[.．][0-9０-９]+)?"
@@ -199,7 +204,8 @@ _NUM = (
     rf"|[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
 )
 _SEP = r"(?:至|到|-|—|–|~|～|－)"
-_TIME_NOUNS = ("月", "小时", "星期", "礼拜", "工作日", "季度", "年", "钟头", "半月", "周", "天", "多月")
+_TIME_NOUNS = ("月", "小时", "星期", "礼拜", "工作日", "季度", "年", "钟头", "半", "周", "天", "多月")
+_VAGUE_BEFORE = "数几"  # 数十家, 几百人: no value to report
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 
 
@@ -224,12 +230,12 @@ def _data() -> _Data:
     directions = {row[0]: row[1] for row in read_table("quantity_direction.tsv")}
     unit_alt = _alternation(list(units))
     main = re.compile(
-        rf"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ第{_CN_CHARS}])"
+        rf"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ第{_CN_PLAIN}])"
         rf"(?:(?P<lo>{_NUM})\s?(?P<loscale>[十百千]?[万亿]+)?(?P<loq>{after_q})?\s?(?:[（(]含[)）])?\s?{_SEP}\s?)?"
         rf"(?:(?P<num>{_NUM})\s?(?P<q>{after_q})?(?P<scale>[十百千]?[万亿]+)?(?P<q2>{after_q})?\s?"
         rf"(?P<unit>{unit_alt})"
         rf"|百分之(?P<pct>{_NUM}))"
-        rf"(?P<sub>(?:[零〇一二三四五六七八九0-9]+[角毛])?(?:[零〇一二三四五六七八九0-9]+分)?[整正]?)"
+        rf"(?P<sub>(?:[{_CN_CHARS}0-9]{{1,2}}[角毛])?(?:[{_CN_CHARS}0-9]{{1,2}}分(?!钟))?[整正]?)"
         rf"(?P<tail>{tail_q})?"
     )
     before = re.compile(
@@ -253,7 +259,7 @@ def _split_scale(num: str) -> tuple[str, str]:
         i -= 1
     if i == len(n) or i == 0:
         return num, ""
-    if n[i - 1] in "十百千" and i >= 2 and n[i - 2].isdigit():
+    if n[i - 1] in "十百千" and i >= 2 and n[i - 2] in _ASCII_DIGITS + "０１２３４５６７８９":
         i -= 1
     return num[:i], num[i:]
 
@@ -266,19 +272,30 @@ def _scale_factor(scale: str) -> Decimal:
 
 
 def _is_chinese(num: str) -> bool:
-    return not any(c.isdigit() for c in num.translate(_FULLWIDTH))
+    return not any(c in _ASCII_DIGITS for c in num.translate(_FULLWIDTH))
 
 
 def _bad_chinese(num: str) -> bool:
-    """Numerals that are words, not numbers: lone 一 (一起, 一线), bare 百/千/万 (百姓, 万家)."""
+    """Numerals that are words, not numbers: lone 一 (一起, 一线), lone 零 (零部件), lone 二 (二次 is an ordinal or
+    'secondary'; a count says 两), bare 百/千/万 (百姓, 万家), a lone capital (陆家, 队伍)."""
     n = num.translate(_CN_NORMAL)
-    return n == "一" or all(c in "百千万亿" for c in n)
+    if len(num) == 1 and num != n and num not in "兩":
+        return True
+    return n in ("一", "二", "零") or all(c in "百千万亿" for c in n)
+
+
+def _ordinal_session(text: str, start: int, unit_w: str) -> bool:
+    """十四届全国人大二次会议, 二十届三中全会: sessions of a numbered congress are ordinals."""
+    return unit_w == "次" and "届" in text[max(0, start - 10):start]
+
+
+_SUB_UNIT = re.compile(rf"([{_CN_CHARS}0-9]+)([角毛分])")
 
 
 def _sub_units(sub: str) -> Decimal:
     """元 followed by 角 / 分: 一角七分 → 0.17."""
     val = Decimal(0)
-    for m in re.finditer(r"([零〇一二三四五六七八九0-9]+)([角毛分])", sub):
+    for m in _SUB_UNIT.finditer(sub):
         d = parse_number(m.group(1))
         if d is not None:
             val += Decimal(str(d)) * (Decimal("0.1") if m.group(2) in "角毛" else Decimal("0.01"))
@@ -308,12 +325,21 @@ def _summary_count(text: str, start: int, value: float) -> bool:
     return clause.count("、") + 1 == int(value)
 
 
+# Between the marker and the number: no digits and no clause end (一般, 一线 are words, not numbers).
+_TOTAL = re.compile(r"(累计|共计|合计|总计)[^0-9０-９，。；：！？,;:!?\n]{0,12}$")
+
+
 def _context_before(text: str, start: int, data: _Data) -> tuple[str | None, str | None]:
-    """(qualifier word, change word) immediately before ``start``."""
-    m = data.before.search(text[max(0, start - 10):start])
-    if not m:
-        return None, None
-    return m.group("bq"), m.group("dir")
+    """(qualifier word, change word) before ``start``: a qualifier right before the number, else a
+    total marker (累计排查隐患320处) earlier in the same clause with no other number in between."""
+    window = text[max(0, start - 14):start]
+    m = data.before.search(window)
+    bq, direction = (m.group("bq"), m.group("dir")) if m else (None, None)
+    if bq is None:
+        total = _TOTAL.search(window)
+        if total:
+            bq = total.group(1)
+    return bq, direction
 
 
 def parse_quantities(text: str) -> list[Quantity]:
@@ -353,7 +379,11 @@ def _records(text: str, m: re.Match[str], data: _Data,
     if value is None:
         return []
     num_start = m.start("num")
-    if _inside(masked, num_start, end, chinese):
+    lo_s = m.group("lo")
+    first_start = m.start("lo") if lo_s else num_start
+    if chinese and first_start and text[first_start - 1] in _VAGUE_BEFORE:
+        return []
+    if _inside(masked, num_start, end, chinese) or _ordinal_session(text, num_start, unit_w):
         return []
     if chinese and not scale and _summary_count(text, num_start, value):
         return []
@@ -366,14 +396,11 @@ def _records(text: str, m: re.Match[str], data: _Data,
     if unit_w == "块" and re.search("[角毛]", sub):
         unit = _Unit("元", "money", Decimal(1), True, "")  # 十块三毛: colloquial money
     if sub and unit.kind != "money":
-        span_end = m.start("sub") if not tail_q else span_end
-        tail_q = None if span_end == m.start("sub") else tail_q
-        sub = ""
+        # 角/分 only continue money; anything else after the unit is not part of the quantity
+        span_end, tail_q, sub = m.start("sub"), None, ""
     rec_end = span_end
     while rec_end > num_start and text[rec_end - 1].isspace():
         rec_end -= 1
-    lo_s = m.group("lo")
-    first_start = m.start("lo") if lo_s else num_start
     bq, direction = _context_before(text, first_start, data)
     qual_word = inner_q or (m.group("loq") if lo_s else None) or bq or tail_q
     qual = data.qualifiers.get(qual_word) if qual_word else None
@@ -397,9 +424,8 @@ def _records(text: str, m: re.Match[str], data: _Data,
             group = None
         else:
             records.append(lo_rec)
-    rec_start = num_start
     records.append(Quantity(
-        start=rec_start, end=rec_end, text=text[rec_start:rec_end],
+        start=num_start, end=rec_end, text=text[num_start:rec_end],
         value=value, unit=scale + unit_w, value_normalized=float(norm),
         unit_normalized=unit.normalized, range_group=group, **common,
     ))
@@ -418,6 +444,9 @@ def _range_low(text: str, m: re.Match[str], lo_s: str, hi_scale: str, unit_w: st
     if value is None:
         return None
     scale = scale or hi_scale
+    hi_body = _split_scale(m.group("num"))[0].translate(_CN_NORMAL)
+    if len(body) == 1 and value < 10 and hi_body[-1:] in _SMALL_UNIT and len(hi_body) == 2:
+        value *= _SMALL_UNIT[hi_body[-1]]  # 两到三千: the first number shares the second's 千
     norm = Decimal(str(value)) * _scale_factor(scale) * unit.factor
     start = m.start("lo")
     end = m.end("loscale") if m.group("loscale") else m.end("lo")

@@ -1,0 +1,129 @@
+"""Officials: title chains, name boundaries, references, jurisdictions."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.officials import parse_officials
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+BULLETIN = REPO / "corpus" / "yongzhou-2024-10-12.txt"
+
+
+def one(text: str, region: str | None = "永州市"):
+    found = [o for o in parse_officials(text, region=region) if not o.is_reference]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, title, name, jurisdictions", [
+    ("市委书记朱洪武第一时间赶到", "市委书记", "朱洪武", ("永州市",)),
+    ("市委副书记、市长陈爱林赴双牌县", "市委副书记、市长", "陈爱林", ("永州市",)),
+    ("冷水滩区委书记秦志军10月8日主持", "冷水滩区委书记", "秦志军", ("冷水滩区",)),
+    ("道县县委书记唐超学10月12日主持", "道县县委书记", "唐超学", ("道县",)),
+    ("永州市政协副主席、祁阳市委书记蒋良铁10月8日调研", "永州市政协副主席、祁阳市委书记", "蒋良铁",
+     ("永州市", "祁阳市")),
+    ("金洞管理区党委副书记、管委会主任曾海波10月10日带队", "金洞管理区党委副书记、管委会主任", "曾海波",
+     ("金洞管理区",)),
+    ("回龙圩管理区党委委员、管委会常务副主任谭芳龙10月11日主持", "回龙圩管理区党委委员、管委会常务副主任",
+     "谭芳龙", ("回龙圩管理区",)),
+    ("江永县委常委、副县长彭浩宸10月8日在", "江永县委常委、副县长", "彭浩宸", ("江永县",)),
+    ("市委副书记、统战部部长侯文出席并讲话", "市委副书记、统战部部长", "侯文", ("永州市",)),
+    ("市委常委、常务副市长刘厚就宁远", "市委常委、常务副市长", "刘厚", ("永州市",)),
+    ("双牌县委副书记、县长蔡富强10月8日深入企业", "双牌县委副书记、县长", "蔡富强", ("双牌县",)),
+    ("副市长肖质彬主持", "副市长", "肖质彬", ("永州市",)),
+    # grammar forms beyond the bulletin (invented sentences)
+    ("代市长王建华主持召开会议", "代市长", "王建华", ("永州市",)),
+    ("市应急管理局党组书记、局长李明出席", "市应急管理局党组书记、局长", "李明", ("永州市",)),
+    ("市政府一级巡视员张国庆带队检查", "市政府一级巡视员", "张国庆", ("永州市",)),
+    ("市交通运输局总工程师刘志刚前往", "市交通运输局总工程师", "刘志刚", ("永州市",)),
+    ("宁远县副县长（挂职）欧阳明辉调研", "宁远县副县长（挂职）", "欧阳明辉", ("宁远县",)),
+    ("县委书记和县长周平主持", "县委书记和县长", "周平", ()),
+    ("湖北省副省长上官文同志出席", "湖北省副省长", "上官文", ("湖北省",)),
+])
+def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
+    o = one(text)
+    assert (o.title, o.name, o.jurisdictions) == (title, name, jurisdictions)
+    assert o.jurisdiction == (jurisdictions[0] if jurisdictions else None)
+    assert o.text == text[o.start:o.end] and o.name == text[o.name_start:o.name_end]
+    assert text[o.title_start:o.title_end] == title
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市委常委、常务副市长刘厚就宁远火灾作出指示", "刘厚"),
+    ("市委书记朱洪武第一时间赶到", "朱洪武"),
+    ("冷水滩区委书记秦志军10月8日主持", "秦志军"),
+    ("新田县委书记陈雄10月8日到县产业开发区", "陈雄"),
+    ("市委副书记侯文出席并讲话", "侯文"),
+    ("副市长肖质彬主持", "肖质彬"),
+    ("零陵区委书记赵立平10月8日到", "赵立平"),
+    ("县长王强同志指出", "王强"),
+    ("市长李刚强调", "李刚"),
+    ("副县长司马光明率队检查", "司马光明"),
+])
+def test_name_boundaries(text: str, name: str) -> None:
+    assert one(text).name == name
+
+
+@pytest.mark.parametrize("text, names", [
+    ("坚决落实伟明省长、剑锋书记和迎春常务副省长的批示精神", ["伟明", "剑锋", "迎春"]),
+    ("传达学习习近平总书记近期关于安全生产重要指示批示精神", ["习近平"]),
+])
+def test_references_are_not_actors(text: str, names: list[str]) -> None:
+    found = parse_officials(text, region="永州市")
+    assert [o.name for o in found] == names
+    assert all(o.is_reference for o in found)
+    assert all(o.text == text[o.start:o.end] for o in found)
+
+
+def test_reference_jurisdiction_of_a_province_title() -> None:
+    o = parse_officials("落实伟明省长的批示", region="永州市")[0]
+    assert o.jurisdictions == ("湖南省",)
+
+
+@pytest.mark.parametrize("text", [
+    "市县两级要明确工作职责",
+    "全市各级各部门要进一步提高政治站位",
+    "会议要求，全力做好各项工作",
+    "主持召开县委常委会2024年第21次会议",
+])
+def test_no_false_officials(text: str) -> None:
+    assert parse_officials(text, region="永州市") == []
+
+
+def test_real_bulletin_officials() -> None:
+    text = BULLETIN.read_text(encoding="utf-8")
+    found = parse_officials(text, region="永州市")
+    assert all(o.text == text[o.start:o.end] for o in found)
+    actors = {o.name: o.title for o in found if not o.is_reference}
+    assert actors == {
+        "朱洪武": "市委书记", "陈爱林": "市委副书记、市长", "侯文": "市委副书记、统战部部长",
+        "肖质彬": "副市长", "刘厚": "市委常委、常务副市长", "秦志军": "冷水滩区委书记",
+        "赵立平": "零陵区委书记", "蒋良铁": "永州市政协副主席、祁阳市委书记",
+        "蔡富强": "双牌县委副书记、县长", "唐超学": "道县县委书记", "彭浩宸": "江永县委常委、副县长",
+        "胡勇刚": "宁远县委书记", "陈雄": "新田县委书记", "龙向洋": "蓝山县委书记",
+        "曾海波": "金洞管理区党委副书记、管委会主任",
+        "谭芳龙": "回龙圩管理区党委委员、管委会常务副主任"}
+    assert sorted(o.name for o in found if o.is_reference) == sorted(["习近平", "伟明", "剑锋", "迎春"])
+
+
+def test_real_bulletin_matches_gold_titles() -> None:
+    gold_file = SHARED / "gold" / "yongzhou-2024-10-12.events.jsonl"
+    if not gold_file.is_file():
+        pytest.skip("../shared is absent")
+    gold = {}
+    for line in gold_file.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row.get("official"):
+            gold[row["official"]] = row["title"]
+    text = BULLETIN.read_text(encoding="utf-8")
+    actors = {o.name: o.title for o in parse_officials(text, region="永州市") if not o.is_reference}
+    assert actors == gold
+
+
+def test_records_support_mapping_access() -> None:
+    o = one("市委书记朱洪武第一时间赶到")
+    assert o["name"] == "朱洪武" and o["title"] == "市委书记"

@@ -1,0 +1,54 @@
+"""Organisations acting in bulletins."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.orgs import parse_orgs
+
+REPO = Path(__file__).resolve().parents[1]
+BULLETIN = REPO / "corpus" / "yongzhou-2024-10-12.txt"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("市应急管理局 10月12日，提请市安委会印发", "市应急管理局", "bureau"),
+    ("市消防救援支队 10月12日，组织召开", "市消防救援支队", "team"),
+    ("10月8日至11月8日，全市公安机关开展为期一个月的", "全市公安机关", "police"),
+    ("10月8日—11日市生态环境局联合", "市生态环境局", "bureau"),
+    ("市委教育工作领导小组2024年第二次会议召开", "市委教育工作领导小组", "party_body"),
+    ("其中市城发集团通过对接金融机构", "市城发集团", "company"),
+    ("市安委办抓紧召开", "市安委办", "office"),
+    ("县应急管理局开展演练", "县应急管理局", "bureau"),
+    ("区城管执法局开展整治", "区城管执法局", "bureau"),
+])
+def test_org_forms(text: str, name: str, kind: str) -> None:
+    orgs = parse_orgs(text, region="永州市")
+    assert [(o.name, o.kind) for o in orgs][:1] == [(name, kind)]
+    assert all(o.text == text[o.start:o.end] for o in orgs)
+
+
+def test_place_prefixed_org() -> None:
+    orgs = parse_orgs("市生态环境局联合永州生态环境监测中心对承担", region="永州市")
+    assert [o.name for o in orgs] == ["市生态环境局", "永州生态环境监测中心"]
+
+
+@pytest.mark.parametrize("text", [
+    "市委书记朱洪武第一时间赶到",
+    "市委常委、常务副市长刘厚就宁远",
+    "冷水滩区委书记秦志军主持",
+    "会议要求，全市各级各部门要进一步提高政治站位",
+])
+def test_titles_are_not_orgs(text: str) -> None:
+    assert parse_orgs(text, region="永州市") == []
+
+
+def test_no_leading_date_or_punctuation() -> None:
+    text = BULLETIN.read_text(encoding="utf-8")
+    orgs = parse_orgs(text, region="永州市")
+    assert all(o.text == text[o.start:o.end] for o in orgs)
+    assert all(not o.name[0].isdigit() and o.name[0] not in "，。、 日" for o in orgs)
+    names = [o.name for o in orgs]
+    for expected in ["市应急管理局", "市消防救援支队", "全市公安机关", "市生态环境局",
+                     "永州生态环境监测中心", "市委教育工作领导小组", "市城发集团", "市安委会", "市安委办"]:
+        assert expected in names

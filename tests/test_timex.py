@@ -1,0 +1,237 @@
+"""Date recognizer: forms, the contract's year rules, never-dates, offsets."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.timex import (
+    DateMention,
+    _MAP,
+    _data,
+    _mentions,
+    as_date,
+    find_years,
+    parse_dates,
+    year_for_month_day,
+    year_for_months,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+BULLETIN = REPO / "corpus" / "yongzhou-2024-10-12.txt"
+REF = date(2024, 10, 12)
+
+
+def one(text: str, ref: date | str = REF) -> DateMention:
+    found = parse_dates(text, ref_date=ref)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end", "grain", "is_range"),
+    [
+        # days
+        ("10月11日，市委书记赶到宁远县", "10月11日", "2024-10-11", "2024-10-11", "day", False),
+        ("2024年10月11日召开", "2024年10月11日", "2024-10-11", "2024-10-11", "day", False),
+        ("二〇二四年十月十一日印发", "二〇二四年十月十一日", "2024-10-11", "2024-10-11", "day", False),
+        ("１０月１１日召开", "１０月１１日", "2024-10-11", "2024-10-11", "day", False),
+        ("10月10日下午，会议召开", "10月10日下午", "2024-10-10", "2024-10-10", "day", False),
+        ("9月30日晚，县里部署", "9月30日晚", "2024-09-30", "2024-09-30", "day", False),
+        ("十月九号到会", "十月九号", "2024-10-09", "2024-10-09", "day", False),
+        ("2024-10-08发布", "2024-10-08", "2024-10-08", "2024-10-08", "day", False),
+        ("2024/10/08发布", "2024/10/08", "2024-10-08", "2024-10-08", "day", False),
+        # day ranges
+        ("10月8日至11月8日，全市开展", "10月8日至11月8日", "2024-10-08", "2024-11-08", "day", True),
+        ("10月8日—11日市生态环境局", "10月8日—11日", "2024-10-08", "2024-10-11", "day", True),
+        ("10月8日-11日检查", "10月8日-11日", "2024-10-08", "2024-10-11", "day", True),
+        ("10月8日～11日检查", "10月8日～11日", "2024-10-08", "2024-10-11", "day", True),
+        ("10月8日~11日检查", "10月8日~11日", "2024-10-08", "2024-10-11", "day", True),
+        ("9月1日到5日集中培训", "9月1日到5日", "2024-09-01", "2024-09-05", "day", True),
+        ("1月15日至10月12日，市、县两级抽查", "1月15日至10月12日", "2024-01-15", "2024-10-12", "day", True),
+        ("2023年12月29日至2024年1月3日", "2023年12月29日至2024年1月3日", "2023-12-29", "2024-01-03", "day", True),
+        ("2024年4月12-19日举办", "2024年4月12-19日", "2024-04-12", "2024-04-19", "day", True),
+        # months and month spans
+        ("今年1-9月，全市存量债务降息展期172笔", "今年1-9月", "2024-01-01", "2024-09-30", "month", True),
+        ("1至9月累计", "1至9月", "2024-01-01", "2024-09-30", "month", True),
+        ("1—9月累计", "1—9月", "2024-01-01", "2024-09-30", "month", True),
+        ("1月至9月累计", "1月至9月", "2024-01-01", "2024-09-30", "month", True),
+        ("9月份全市", "9月份", "2024-09-01", "2024-09-30", "month", False),
+        ("2023年12月", "2023年12月", "2023-12-01", "2023-12-31", "month", False),
+        ("去年5月以来", "去年5月", "2023-05-01", "2023-05-31", "month", False),
+        ("今年前五个月", "今年前五个月", "2024-01-01", "2024-05-31", "month", True),
+        # dekads
+        ("10月上旬完成", "10月上旬", "2024-10-01", "2024-10-10", "dekad", False),
+        ("9月中旬完成", "9月中旬", "2024-09-11", "2024-09-20", "dekad", False),
+        ("9月下旬完成", "9月下旬", "2024-09-21", "2024-09-30", "dekad", False),
+        ("本月上旬完成", "本月上旬", "2024-10-01", "2024-10-10", "dekad", False),
+        ("上旬完成", "上旬", "2024-10-01", "2024-10-10", "dekad", False),
+        ("9月下旬至10月上旬开展", "9月下旬至10月上旬", "2024-09-21", "2024-10-10", "dekad", True),
+        # quarters, halves, years
+        ("一季度全市", "一季度", "2024-01-01", "2024-03-31", "quarter", False),
+        ("第三季度全市", "第三季度", "2024-07-01", "2024-09-30", "quarter", False),
+        ("前三季度全市", "前三季度", "2024-01-01", "2024-09-30", "quarter", True),
+        ("2023年前两个季度", "2023年前两个季度", "2023-01-01", "2023-06-30", "quarter", True),
+        ("上半年全市", "上半年", "2024-01-01", "2024-06-30", "half_year", False),
+        ("2023年下半年", "2023年下半年", "2023-07-01", "2023-12-31", "half_year", False),
+        ("今年以来", "今年", "2024-01-01", "2024-12-31", "year", False),
+        ("去年全市", "去年", "2023-01-01", "2023-12-31", "year", False),
+        ("比去年同期下降", "去年同期", "2023-01-01", "2023-12-31", "year", False),
+        ("全年目标", "全年", "2024-01-01", "2024-12-31", "year", False),
+        ("园区2024年消防应急疏散演练", "2024年", "2024-01-01", "2024-12-31", "year", False),
+        ("2020年至2023年", "2020年至2023年", "2020-01-01", "2023-12-31", "year", True),
+        # relative to the reference date (a Saturday)
+        ("今天上午", "今天上午", "2024-10-12", "2024-10-12", "day", False),
+        ("昨日召开", "昨日", "2024-10-11", "2024-10-11", "day", False),
+        ("前天发生", "前天", "2024-10-10", "2024-10-10", "day", False),
+        ("近日，市局印发", "近日", "2024-10-12", "2024-10-12", "day", False),
+        ("本周内完成", "本周", "2024-10-07", "2024-10-13", "day", True),
+        ("上周检查", "上周", "2024-09-30", "2024-10-06", "day", True),
+        ("本月全市", "本月", "2024-10-01", "2024-10-31", "month", False),
+        ("本月9日", "本月9日", "2024-10-09", "2024-10-09", "day", False),
+        ("上个月15号", "上个月15号", "2024-09-15", "2024-09-15", "day", False),
+    ],
+)
+def test_forms(text: str, span: str, start: str, end: str, grain: str, is_range: bool) -> None:
+    d = one(text)
+    assert (d.text, d.date_start, d.date_end, d.grain, d.is_range) == (span, start, end, grain, is_range)
+    assert text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "start", "end"),
+    [
+        # month-day without a year: the year nearest the reference date
+        ("12月29日", "2025-01-06", "2024-12-29", "2024-12-29"),
+        ("12月31日", "2024-10-12", "2024-12-31", "2024-12-31"),
+        ("1月3日", "2024-12-20", "2025-01-03", "2025-01-03"),
+        # a range end inherits the start's year and rolls forward
+        ("12月29日至1月3日", "2025-01-06", "2024-12-29", "2025-01-03"),
+        ("12月29日至1月3日", "2024-12-20", "2024-12-29", "2025-01-03"),
+        ("10月28日至3日", "2024-11-01", "2024-10-28", "2024-11-03"),
+        # months, spans, quarters and halves: latest year begun, long spans ending well after go back
+        ("1-12月", "2020-01-08", "2019-01-01", "2019-12-31"),
+        ("12月", "2020-01-08", "2019-12-01", "2019-12-31"),
+        ("9月份", "2024-10-12", "2024-09-01", "2024-09-30"),
+        ("11月", "2024-10-12", "2023-11-01", "2023-11-30"),
+        ("10月", "2024-10-12", "2024-10-01", "2024-10-31"),
+        ("四季度", "2024-10-12", "2023-10-01", "2023-12-31"),
+        ("下半年", "2024-10-12", "2023-07-01", "2023-12-31"),
+        ("上半年", "2024-07-05", "2024-01-01", "2024-06-30"),
+        ("一季度", "2024-04-02", "2024-01-01", "2024-03-31"),
+        ("11月至12月", "2025-01-10", "2024-11-01", "2024-12-31"),
+        ("11月至2月", "2024-12-10", "2023-11-01", "2024-02-29"),
+    ],
+)
+def test_year_rules(text: str, ref: str, start: str, end: str) -> None:
+    d = parse_dates(text, ref_date=ref)[0]
+    assert (d.date_start, d.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("道县县委书记唐超学10月12月主持召开县委常委会", ("10月12月", "2024-10-12", "typo")),
+        ("县长10月9月召开调度会", ("10月9月", "2024-10-09", "typo")),
+        ("2023年12月5月召开", ("2023年12月5月", "2023-12-05", "typo")),
+    ],
+)
+def test_month_month_typo_read_as_day(text: str, expected: tuple[str, str, str]) -> None:
+    d = one(text)
+    assert (d.text, d.date_start, d.kind) == expected
+    assert d.grain == "day"
+
+
+@pytest.mark.parametrize("text", ["10月至12月", "10月、12月", "10月12月份"])
+def test_month_lists_are_not_the_typo(text: str) -> None:
+    assert all(d.kind != "typo" for d in parse_dates(text, ref_date=REF))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业自查重大事故隐患2017个，完成整改1940个",
+        "预计年节约利息支出1.74亿元",
+        "整改率99.62%",
+        "宁远“10.10”火灾救援处置工作",
+        "第一时间赶到宁远县",
+        "开展为期一个月的集中治理行动",
+        "永安办〔2025〕12号",
+        "联系电话0746-8223456",
+        "市委教育工作领导小组2024年第二次会议召开",
+        "召开2024年第24次区委常委会议",
+        "2024年度第二次联席会议",
+        "三年行动",
+        "身份证号430602198701012345",
+    ],
+)
+def test_never_dates(text: str) -> None:
+    assert parse_dates(text, ref_date=REF) == []
+
+
+def test_real_bulletin_dates() -> None:
+    if not BULLETIN.exists():
+        pytest.skip("corpus/ not in this checkout")
+    text = BULLETIN.read_text(encoding="utf-8")
+    found = {(d.text, d.date_start, d.date_end) for d in parse_dates(text, ref_date=REF)}
+    assert found == {
+        ("10月11日", "2024-10-11", "2024-10-11"),
+        ("10月10日下午", "2024-10-10", "2024-10-10"),
+        ("10月10日", "2024-10-10", "2024-10-10"),
+        ("10月8日—11日", "2024-10-08", "2024-10-11"),
+        ("10月8日至11月8日", "2024-10-08", "2024-11-08"),
+        ("今年1-9月", "2024-01-01", "2024-09-30"),
+        ("10月12日", "2024-10-12", "2024-10-12"),
+        ("10月8日", "2024-10-08", "2024-10-08"),
+        ("10月12月", "2024-10-12", "2024-10-12"),
+        ("10月9日", "2024-10-09", "2024-10-09"),
+        ("1月15日至10月12日", "2024-01-15", "2024-10-12"),
+        ("2024年", "2024-01-01", "2024-12-31"),  # 园区2024年消防应急疏散演练
+    }
+
+
+def test_ref_date_as_string_or_date() -> None:
+    text = "10月8日至11日，今年1-9月，上周"
+    assert parse_dates(text, ref_date="2024-10-12") == parse_dates(text, ref_date=REF)
+    assert as_date("2024-10-12") == REF
+    assert as_date(datetime(2024, 10, 12, 9, 30)) == REF
+
+
+def test_helpers() -> None:
+    assert year_for_month_day(12, 29, "2025-01-06") == 2024
+    assert year_for_month_day(2, 30, REF) is None
+    assert year_for_months(1, 12, "2020-01-08") == 2019
+    assert year_for_months(12, 12, "2020-01-08") == 2019
+    assert year_for_months(1, 9, REF) == 2024
+    years = find_years("2024年第二次会议，永安办〔2025〕12号，2023年")
+    assert [(y.text, y.year) for y in years] == [("2024年", 2024), ("2023年", 2023)]
+
+
+def test_fields_and_mapping_access() -> None:
+    d = one("今年1-9月")
+    assert d["grain"] == "month" and d.has_year and d.kind == "absolute"
+    assert not one("10月11日").has_year
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789１２年月日号至到-—今去本上下半季度旬第个，。〔〕一二十两三") + ["a", " "]),
+               max_size=40),
+       st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+def test_property_spans_and_prefilter(text: str, ref: date) -> None:
+    found = parse_dates(text, ref_date=ref)
+    for d in found:
+        assert d.start < d.end and text[d.start:d.end] == d.text
+        assert d.date_start <= d.date_end
+    assert parse_dates(text, ref_date=ref.isoformat()) == found
+    # the prefilter never changes the result: a scan of the whole text finds the same
+    assert _mentions(text, _data().regex.finditer(text.translate(_MAP)), ref, _data()) == found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_property_arbitrary_text(text: str) -> None:
+    for d in parse_dates(text, ref_date=REF):
+        assert d.start < d.end and text[d.start:d.end] == d.text
