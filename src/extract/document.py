@@ -1,6 +1,7 @@
 """One bulletin's text to its table rows: layout, metadata, events, facts, officials."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -67,12 +68,21 @@ def build_context(text: str, meta: DocInput) -> DocContext:
                       mentions=find_mentions(text, issue_date, region_code or region))
 
 
+_WRITTEN_YEAR = re.compile(r"[0-9０-９]{4}\s*年|[〇零一二三四五六七八九]{4}年")
+
+
+def _dates_with_years(text: str) -> list[Any]:
+    """Without an issue date a year-less or relative date cannot be placed: keep only
+    dates whose year is written out, rather than guess one."""
+    placeholder = date(2000, 1, 1)  # never used for the dates kept: their year is written
+    return [d for d in parse_dates(text, ref_date=placeholder)
+            if d.kind == "absolute" and _WRITTEN_YEAR.match(d.text)]
+
+
 def find_mentions(text: str, issue_date: date | None, region: str | None) -> Mentions:
     """Run every recognizer once over the whole text."""
     gaz = get_gazetteer()
-    # Without an issue date a year-less date cannot be placed: keep no dates at all
-    # rather than guess a year (the row then says date unknown).
-    dates = parse_dates(text, ref_date=issue_date) if issue_date else []
+    dates = parse_dates(text, ref_date=issue_date) if issue_date else _dates_with_years(text)
     return Mentions(
         dates=SpanIndex(dates),
         quantities=SpanIndex(parse_quantities(text)),
