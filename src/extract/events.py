@@ -54,6 +54,7 @@ class Hit:
     start: int
     end: int
     trigger: Trigger
+    statistic: bool = False  # 签约项目4个, 检查企业26073家: a count follows in the clause
 
 
 @dataclass
@@ -102,9 +103,10 @@ def _triggers() -> tuple[Trigger, ...]:
                  for action, pattern, actor, official, minor in read_table("event_triggers.tsv"))
 
 
-@lru_cache(maxsize=1)
-def _speech_re() -> re.Pattern[str]:
-    words = sorted((r[0] for r in read_table("event_speech_markers.tsv")), key=len, reverse=True)
+@lru_cache(maxsize=2)
+def _speech_re(kind: str | None = None) -> re.Pattern[str]:
+    words = sorted((w for w, k in read_table("event_speech_markers.tsv") if kind in (None, k)),
+                   key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)")
 
 
@@ -130,9 +132,9 @@ def iso(value: str | None) -> date_type | None:
     return date_type.fromisoformat(value) if value else None
 
 
-def speech_start(text: str, start: int, end: int) -> int:
-    """Where reported speech begins in a sentence (its end when there is none)."""
-    m = _speech_re().search(text, start, end)
+def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:
+    """Where reported speech (of one kind, or any) begins in a sentence; its end when none."""
+    m = _speech_re(kind).search(text, start, end)
     return m.start() if m else end
 
 
@@ -213,7 +215,7 @@ def actors_in(ctx: DocContext, start: int, end: int) -> list[Actor]:
                 ctx.text[max(start, org.start - 2):org.start]):
             out.append(Actor("org", org.start, org.end, org=org.name))
     for place in ctx.mentions.places.within(start, end):
-        if place.level not in ("county", "city") or _overlaps(place, officials + refs + orgs):
+        if place.level == "province" or _overlaps(place, officials + refs + orgs):
             continue
         if _subject_position(ctx, start, place.start):
             out.append(Actor("county", place.start, place.end, place=place))
@@ -271,6 +273,8 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
     after 印发 a stated purpose (在全市开展…行动) is part of that event; one row per actor x action."""
     out: list[tuple[Hit, Actor, str]] = []
     issued = False
+    pairs = [p for p in pairs if not (p[0].statistic and any(
+        a.key == p[1].key and not h.statistic and h is not p[0] for h, a, _ in pairs))]
     for i, (hit, actor, action) in enumerate(pairs):
         if issued and action in ("开展行动", "督导检查"):
             continue
@@ -354,6 +358,10 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
                     townships.append(div.name)
     if actor.kind == "county" and actor.place.level == "county":
         add_county(actor.place.name, actor.place.code)
+    if actor.kind == "org":  # 梓潼县应急管理局 acts in 梓潼县
+        for p in ctx.mentions.places.within(actor.start, actor.end):
+            if p.level == "county":
+                add_county(p.name, p.code)
     for p in places:
         if p.name not in names:
             names.append(p.name)
@@ -419,12 +427,22 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
         action = _action_for(hit, actor)
         if action is None or (actor.kind != "official" and action in _PERSON_ACTIONS):
             continue
-        if actor.kind == "none" and _counts_in_clause(ctx, hit, stop):
-            continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
+        if _counts_in_clause(ctx, hit, stop):
+            if actor.kind == "none":
+                continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
+            hit = Hit(hit.start, hit.end, hit.trigger, statistic=True)
         pairs.append((hit, actor, action))
     pairs = _drop_redundant(pairs, text)
+    made: dict[str, dict[str, Any]] = {}
     for (hit, actor, action), span in zip(pairs, _stretches(text, sent.start, stop, pairs)):
-        state.rows.append(_row(ctx, sent, hit, actor, action, span, state.date, state, para))
+        row = _row(ctx, sent, hit, actor, action, span, state.date, state, para)
+        earlier = made.get(actor.key)
+        if earlier is not None and not row["counties"] and not row["townships"]:
+            # a second act on the same trip happens where the first did
+            row.update(county=earlier["county"], counties=list(earlier["counties"]),
+                       county_codes=list(earlier["county_codes"]))
+        made.setdefault(actor.key, row)
+        state.rows.append(row)
         if actor.kind == "official":
             state.last_official = actor.official
     _close_meeting(ctx, para, state, sent)

@@ -22,7 +22,10 @@ from .sections import Paragraph, Sentence
 _CLAUSE_BREAK = "，,；;：:。！？"
 _QUOTE_BEFORE = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]$")
 _TITLE = re.compile(r"《[^》\n]{0,80}》")
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]+?(?=[，,。；;：:！？、的被在对和及与并将已（(）)]|$)")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]+?(?=[，,。；;：:！？、的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fff]|$)")
+_CLASS_BOUND = re.compile(r"(?:以上|以下|以内)(?=[\u4e00-\u9fff])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LIST_JOIN = re.compile(r"\s*(?:和|、|及|与|，|,)\s*")
 _COMPARED = re.compile(r"(?:比|较|同比|相比|比上|较上)$")
 _SINCE_START = re.compile(r"(?:自|从|自从)\s*$")
 _SNAPSHOT = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
@@ -120,16 +123,19 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int) -> str | Non
     return raw or None
 
 
-def _period_of(ctx: DocContext, mention: Any) -> Period:
-    """A date expression as a period; a snapshot (截至…) runs from its year's start."""
+def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> Period:
+    """A date expression as a period; a snapshot (截至…) runs from its year's start;
+    今年以来 runs to the paragraph's snapshot day, else to the issue date."""
     start = date.fromisoformat(mention.date_start)
     end = date.fromisoformat(mention.date_end)
     before = ctx.text[max(0, mention.start - 4):mention.start]
     after = ctx.text[mention.end:mention.end + 3]
     if _SNAPSHOT.search(before):
         return Period(date(end.year, 1, 1), end)
-    if _SINCE.match(after) and mention.grain == "year" and ctx.issue_date:
-        return Period(start, min(end, ctx.issue_date))
+    if _SINCE.match(after) and mention.grain == "year":
+        until = carried.end if carried and carried.end else ctx.issue_date
+        if until:
+            return Period(start, min(end, until))
     return Period(start, end)
 
 
@@ -205,8 +211,14 @@ def _check(rows: list[dict[str, Any]], row: dict[str, Any]) -> str | None:
 
 
 def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
+    if _CLASS_BOUND.match(ctx.text, q.end) or (
+            q.text.endswith(("以上", "以下")) and _CJK.match(ctx.text, q.end)):
+        return False  # 亿元以上项目, 规模以上企业: a threshold naming a class, not a count
     if speech and q.numeral == "chinese":
         return False  # numerals in instructions are rhetoric: 三个环节, 两个全覆盖
+    if any(p.start < q.end and q.start < p.end for p in ctx.mentions.places.within(
+            max(0, q.start - 8), q.end + 8)):
+        return False  # a numeral inside a place name: 三台县, 十堰市
     return not any(m.start() < q.end and q.start < m.end()
                    for m in _TITLE.finditer(ctx.text, sent.start, sent.end))
 
@@ -219,6 +231,8 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     if previous is not None and q.range_group is not None and \
             previous.get("_range_group") == q.range_group:
         return previous["subject"]
+    if previous is not None and _LIST_JOIN.fullmatch(ctx.text, previous["_end"], q.start):
+        return previous["subject"]  # 同比分别下降13.6%和9.8%
     subject = subject_of(ctx, sent, q, floor)
     if previous is None:
         return subject
@@ -234,24 +248,25 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
     if opens_report(ctx, sent):
         state.speech = False
     speech_at = speech_start(ctx.text, sent.start, sent.end)
+    directive_at = speech_start(ctx.text, sent.start, sent.end, "directive")
     quantities = ctx.mentions.quantities.within(sent.start, sent.end)
     first_q = quantities[0].start if quantities else sent.end
     lead = ctx.mentions.dates.within(sent.start, first_q)
     if lead and lead[0].start < sent.start + _OPEN_WINDOW:
-        state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0])
+        state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
     floor = sent.start
     for q in quantities:
         in_speech = state.speech or q.start >= speech_at
-        if not _is_fact(ctx, q, sent, in_speech):
-            continue
+        if q.start >= directive_at or not _is_fact(ctx, q, sent, in_speech):
+            continue  # a number inside a requirement (要求…安排2名) is not a stated fact
         clause = ctx.text[_clause_start(ctx.text, sent.start, q.start):q.start]
         estimate = bool(mk.estimate.search(clause))
         subject = _subject_in_context(ctx, sent, q, floor, state)
         own = _own_date(ctx, sent, q.start)
         period = Period(None, None) if estimate else (
             _snapshot(ctx, sent, q.start)
-            or (_period_of(ctx, own) if own is not None else state.period)
+            or (_period_of(ctx, own, state.period) if own is not None else state.period)
             or Period(None, None))
         qualifier = q.qualifier or ("预计" if "预计" in clause else None)
         row = {
@@ -267,6 +282,7 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
         }
         row["check"] = _check(state.rows, row)
         row["_range_group"] = q.range_group
+        row["_end"] = q.end
         state.rows.append(row)
         floor = q.end
     state.speech = state.speech or speech_at < sent.end
@@ -285,5 +301,5 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         rows += state.rows
     for n, row in enumerate(rows, 1):
         row["fact_id"] = f"f{n:03d}"
-        del row["_range_group"]
+        del row["_range_group"], row["_end"]
     return rows

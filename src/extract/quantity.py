@@ -275,6 +275,16 @@ def _is_chinese(num: str) -> bool:
     return not any(c in _ASCII_DIGITS for c in num.translate(_FULLWIDTH))
 
 
+_ROUND_BEFORE = "近上逾超约达"
+
+
+def _round_number(text: str, start: int, num: str) -> bool:
+    """A bare 百/千/万 counts only after 近/上/逾/超/约/达: 近千人 is about 1000, 百姓 is a word."""
+    n = num.translate(_CN_NORMAL)
+    return bool(n) and all(c in "百千万亿" for c in n) and start > 0 \
+        and text[start - 1] in _ROUND_BEFORE
+
+
 def _bad_chinese(num: str) -> bool:
     """Numerals that are words, not numbers: lone 一 (一起, 一线), lone 零 (零部件), lone 二 (二次 is an ordinal or
     'secondary'; a count says 两), bare 百/千/万 (百姓, 万家), a lone capital (陆家, 队伍)."""
@@ -369,11 +379,14 @@ def _records(text: str, m: re.Match[str], data: _Data,
     if unit_w == "个" and text.startswith(_TIME_NOUNS, end):
         return []  # 一个月, 两个季度: durations
     num_s = m.group("num")
+    rounded = _round_number(text, m.start("num"), num_s)
+    if rounded:
+        num_s = "一" + num_s  # 近千人, 上万名: a round number with a qualifier before it
     body, scale = _split_scale(num_s)
     if m.group("scale"):
         scale += m.group("scale")
     chinese = _is_chinese(body)
-    if chinese and (not unit.chinese_ok or _bad_chinese(body)):
+    if chinese and (not unit.chinese_ok or (_bad_chinese(body) and not rounded)):
         return []
     value = parse_number(body)
     if value is None:

@@ -447,6 +447,9 @@ def _resolve(m: re.Match[str], branch: str, ref: date, data: _Data) -> _Result |
             return None
         return date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", True
     if branch == "rel":
+        if g("rw") == "全年":  # the whole year is a span of months: the contract's span rule
+            y = _span_year(1, 12, ref)
+            return date(y, 1, 1), date(y, 12, 31), "year", False, "relative", True
         return _relative(rel[g("rw")], ref)
     return None
 
@@ -510,7 +513,100 @@ def parse_dates(text: str, *, ref_date: date | str) -> list[DateMention]:
         if data.anchor.search(mapped, zs, ze):
             # one character past the zone so lookaheads see what follows
             out.extend(_mentions(text, data.regex.finditer(mapped, zs, min(ze + 1, n)), ref, data))
-    return out
+    return context_passes(text, mapped, out, ref)
+
+
+def context_passes(text: str, mapped: str, out: list[DateMention], ref: date) -> list[DateMention]:
+    """Readings that depend on the mentions around one: bare days, open ranges, brackets, 当天."""
+    if not out and "日" not in mapped:
+        return out
+    out = _bare_days(text, mapped, out, ref)
+    out = _merge_open_ranges(text, mapped, out)
+    out = _prefer_parenthesised(mapped, out)
+    return _anaphoric(out, ref)
+
+
+# ---------------------------------------------------------------- context passes
+# These read one mention in the light of the ones before it, which the single
+# regex cannot: a bare 21日 takes the month last written, 当天 the day last written.
+
+_BARE_DAY = re.compile(r"(?<![0-9.月/\-第])([12][0-9]|3[01]|0?[1-9])日(?![常均报前益趋益程记志])")
+_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|-{1,2}|~|–)\s*")
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> dict[str, int]:
+    return {w: int(o) for w, o in read_table("timex_anaphoric.tsv")}
+
+
+def _inside_any(spans: list[DateMention], s: int, e: int) -> bool:
+    return any(m.start <= s and e <= m.end for m in spans)
+
+
+def _bare_days(text: str, mapped: str, out: list[DateMention], ref: date) -> list[DateMention]:
+    """21日 with no month: the month of the last day written before it, else the reference's."""
+    found = []
+    for m in _BARE_DAY.finditer(mapped):
+        if _inside_any(out, m.start(), m.end()):
+            continue
+        day = int(m.group(1))
+        before = [d for d in out if d.end <= m.start() and d.grain in ("day", "dekad")]
+        anchor = date.fromisoformat(before[-1].date_end) if before else ref
+        y, mo = anchor.year, anchor.month
+        if not before:
+            y = year_for_month_day(mo, day, ref) or y
+        when = _safe(y, mo, day)
+        if when is None:
+            continue
+        found.append(DateMention(start=m.start(), end=m.end(), text=text[m.start():m.end()],
+                                 date_start=when.isoformat(), date_end=when.isoformat(),
+                                 grain="day", is_range=False, kind="absolute", has_year=False))
+    return sorted(out + found, key=lambda d: d.start) if found else out
+
+
+def _merge_open_ranges(text: str, mapped: str, out: list[DateMention]) -> list[DateMention]:
+    """2月中旬至3月10日: a dekad or month joined to a later day is one range."""
+    merged: list[DateMention] = []
+    for cur in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and not prev.is_range and prev.grain in ("dekad", "month") \
+                and cur.grain == "day" and _JOIN.fullmatch(mapped[prev.end:cur.start]) \
+                and cur.date_end >= prev.date_start:
+            merged[-1] = DateMention(start=prev.start, end=cur.end, text=text[prev.start:cur.end],
+                                     date_start=prev.date_start, date_end=cur.date_end,
+                                     grain="day", is_range=True, kind=prev.kind,
+                                     has_year=prev.has_year)
+            continue
+        merged.append(cur)
+    return merged
+
+
+def _prefer_parenthesised(mapped: str, out: list[DateMention]) -> list[DateMention]:
+    """本周（6月9日至15日）: the date written in brackets says which week is meant."""
+    drop = set()
+    for a, b in zip(out, out[1:]):
+        gap = mapped[a.end:b.start]
+        if a.kind in ("relative", "vague") and gap.strip() in ("(", "（") and \
+                mapped[b.end:b.end + 1] in (")", "）"):
+            drop.add(id(a))
+    return [d for d in out if id(d) not in drop] if drop else out
+
+
+def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
+    """当天, 次日: relative to the day last written, not to the issue date."""
+    words = _anaphora()
+    result: list[DateMention] = []
+    last: date | None = None
+    for d in out:
+        if d.text in words and last is not None:
+            when = last + timedelta(days=words[d.text])
+            d = DateMention(start=d.start, end=d.end, text=d.text, date_start=when.isoformat(),
+                            date_end=when.isoformat(), grain="day", is_range=False,
+                            kind="relative", has_year=False)
+        if d.grain == "day" and not d.is_range:
+            last = date.fromisoformat(d.date_start)
+        result.append(d)
+    return result
 
 
 def _mentions(text: str, matches: Iterator[re.Match[str]], ref: date, data: _Data) -> list[DateMention]:
