@@ -176,3 +176,20 @@ def test_property_arbitrary_text(text: str) -> None:
     for q in parse_quantities(text):
         assert q.start < q.end and text[q.start:q.end] == q.text
     parse_number(text)
+
+
+@pytest.mark.parametrize("text, value, unit, normalized, qualifier", [
+    ("转移群众近千人", 1000.0, "人", 1000.0, "近"),
+    ("组建巡查队伍18支", 18.0, "支", 18.0, None),
+    ("累计雨量达126毫米", 126.0, "毫米", 126.0, "累计"),
+    ("检查车辆326辆次", 326.0, "辆次", 326.0, None),
+    ("全县累计排查一般事故隐患2318处", 2318.0, "处", 2318.0, "累计"),
+])
+def test_more_units_and_round_numbers(text, value, unit, normalized, qualifier):
+    (q,) = parse_quantities(text)
+    assert (q.value, q.unit, q.value_normalized, q.qualifier) == (value, unit, normalized, qualifier)
+
+
+@pytest.mark.parametrize("text", ["老百姓", "千家万户", "统一万家"])
+def test_bare_scale_words_are_not_numbers(text):
+    assert parse_quantities(text) == []

@@ -81,7 +81,9 @@ def one(text: str, ref: date | str = REF) -> DateMention:
         ("今年以来", "今年", "2024-01-01", "2024-12-31", "year", False),
         ("去年全市", "去年", "2023-01-01", "2023-12-31", "year", False),
         ("比去年同期下降", "去年同期", "2023-01-01", "2023-12-31", "year", False),
-        ("全年目标", "全年", "2024-01-01", "2024-12-31", "year", False),
+        # 全年 is the span 1-12月: in an October issue it has not ended, so the contract
+        # gives it to the year before (a 全年 target has no period in facts anyway)
+        ("全年目标", "全年", "2023-01-01", "2023-12-31", "year", False),
         ("园区2024年消防应急疏散演练", "2024年", "2024-01-01", "2024-12-31", "year", False),
         ("2020年至2023年", "2020年至2023年", "2020-01-01", "2023-12-31", "year", True),
         # relative to the reference date (a Saturday)
@@ -238,3 +240,26 @@ def test_property_spans_and_prefilter(text: str, ref: date) -> None:
 def test_property_arbitrary_text(text: str) -> None:
     for d in parse_dates(text, ref_date=REF):
         assert d.start < d.end and text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare day takes the month last written
+    ("6月20日，普降暴雨。21日，乡党委书记带队巡查。", [("6月20日", "2025-06-20", "2025-06-20"),
+                                                ("21日", "2025-06-21", "2025-06-21")]),
+    # 当天 / 次日 point back to the day last written, not to the issue date
+    ("3月6日，区委书记会见客商。当天，签订协议。次日，实地考察。",
+     [("3月6日", "2025-03-06", "2025-03-06"), ("当天", "2025-03-06", "2025-03-06"),
+      ("次日", "2025-03-07", "2025-03-07")]),
+    # a dekad joined to a later day is one range
+    ("2月中旬至3月10日，开展排查。", [("2月中旬至3月10日", "2025-02-11", "2025-03-10")]),
+    # the bracketed dates say which week 本周 is
+    ("本周（6月9日至15日），全市检查企业。", [("6月9日至15日", "2025-06-09", "2025-06-15")]),
+])
+def test_context_readings(text, expected):
+    found = parse_dates(text, ref_date="2025-06-23")
+    assert [(d.text, d.date_start, d.date_end) for d in found] == expected
+
+
+def test_whole_year_follows_the_span_rule():
+    assert [(d.date_start, d.date_end) for d in parse_dates("全年检查企业", ref_date="2026-01-05")] == \
+        [("2025-01-01", "2025-12-31")]

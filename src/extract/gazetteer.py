@@ -96,7 +96,10 @@ class Gazetteer:
         return self.by_code.get(normalize_code(code))
 
     def parent(self, div: Division) -> Division | None:
-        return self.by_code.get(div.parent_code) if div.parent_code else None
+        # a city without counties (东莞市) lists itself as its townships' parent and its own
+        if not div.parent_code or div.parent_code == div.code:
+            return None
+        return self.by_code.get(div.parent_code)
 
     def ancestor(self, code: str, level: str) -> Division | None:
         div = self.division(code)
