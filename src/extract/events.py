@@ -20,6 +20,8 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
+from .discourse import (CLAUSE_BREAK, clause_end, clause_start, opens_report,
+                        sentences_by_paragraph, speech_start)
 from .gazetteer import get_gazetteer
 from .resources import read_table, read_words
 from .sections import Paragraph, Sentence
@@ -33,10 +35,8 @@ _MEETING = re.compile(
     r"例会|联席会|培训班|研讨会|论证会|听证会|会))")
 _PASSIVE_MEETING = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?召开(?=[，。；！？]|$)")
 _MEETING_BEFORE = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?$")
-_CLAUSE_BREAK = "，,；;：:。！？"
 _FILLER = re.compile(r"^(?:其中|并|还|同时|另外|此外|随后|当天|当日|[\s，,、])*$")
 _PRONOUN = re.compile(r"^(?:[\s，,]|随后|之后|会后)*(?:他|她)")
-_OPEN_WINDOW = 24  # a date or official this close to a sentence's start opens a new report
 _PERSON_ACTIONS = {"主持会议", "出席会议", "批示", "会见"}
 
 
@@ -103,13 +103,6 @@ def _triggers() -> tuple[Trigger, ...]:
                  for action, pattern, actor, official, minor in read_table("event_triggers.tsv"))
 
 
-@lru_cache(maxsize=2)
-def _speech_re(kind: str | None = None) -> re.Pattern[str]:
-    words = sorted((w for w, k in read_table("event_speech_markers.tsv") if kind in (None, k)),
-                   key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)")
-
-
 @lru_cache(maxsize=1)
 def _movement_re() -> re.Pattern[str]:
     words = sorted(read_words("event_movement_verbs.txt"), key=len, reverse=True)
@@ -130,12 +123,6 @@ def _coactor_re() -> re.Pattern[str]:
 
 def iso(value: str | None) -> date_type | None:
     return date_type.fromisoformat(value) if value else None
-
-
-def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:
-    """Where reported speech (of one kind, or any) begins in a sentence; its end when none."""
-    m = _speech_re(kind).search(text, start, end)
-    return m.start() if m else end
 
 
 def masked(text: str, start: int, end: int) -> str:
@@ -170,29 +157,15 @@ def _is_passive(text: str, hit: Hit, end: int) -> bool:
     """会议召开 / 会议在…召开 closing a clause: the meeting is the subject, not an actor's act."""
     if text[hit.start:hit.end] != "召开":
         return False
-    if hit.end < end and text[hit.end] not in _CLAUSE_BREAK:
+    if hit.end < end and text[hit.end] not in CLAUSE_BREAK:
         return False
     return bool(_MEETING_BEFORE.search(text, max(0, hit.start - 32), hit.start))
-
-
-def _clause_end(text: str, pos: int, stop: int) -> int:
-    """End of the clause holding ``pos``: the trigger and its object (主持召开…会议)."""
-    while pos < stop and text[pos] not in _CLAUSE_BREAK:
-        pos += 1
-    return pos
-
-
-def _clause_start(text: str, floor: int, pos: int) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in _CLAUSE_BREAK:
-        i -= 1
-    return i
 
 
 def _subject_position(ctx: DocContext, floor: int, start: int) -> bool:
     """Nothing but dates, fillers and labels stands between the clause start and here."""
     text = ctx.text
-    begin = _clause_start(text, floor, start)
+    begin = clause_start(text, floor, start)
     prefix = list(text[begin:start])
     for d in ctx.mentions.dates.within(begin, start):
         for i in range(d.start - begin, d.end - begin):
@@ -261,7 +234,7 @@ def _action_text(ctx: DocContext, hit: Hit, floor: int) -> str:
     verb = ctx.text[hit.start:hit.end]
     if len(verb) > 8:
         verb = verb[:2] + "…" + verb[-2:]
-    clause = _clause_start(ctx.text, floor, hit.start)
+    clause = clause_start(ctx.text, floor, hit.start)
     moves = list(_movement_re().finditer(ctx.text, clause, hit.start))
     if moves and not verb.startswith(moves[-1].group()):
         return f"{moves[-1].group()}…{verb}"
@@ -295,10 +268,7 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
 
 
 def _counts_in_clause(ctx: DocContext, hit: Hit, stop: int) -> bool:
-    end = hit.end
-    while end < stop and ctx.text[end] not in _CLAUSE_BREAK:
-        end += 1
-    return bool(ctx.mentions.quantities.within(hit.end, end))
+    return bool(ctx.mentions.quantities.within(hit.end, clause_end(ctx.text, hit.end, stop)))
 
 
 def _stretches(text: str, start: int, stop: int,
@@ -307,7 +277,7 @@ def _stretches(text: str, start: int, stop: int,
     (or the sentence start for the first) to where the next event's clause begins."""
     begins = [start]
     for (prev, _, _), (hit, _, _) in zip(pairs, pairs[1:]):
-        begins.append(max(prev.end, _clause_start(text, prev.end, hit.start)))
+        begins.append(max(prev.end, clause_start(text, prev.end, hit.start)))
     return list(zip(begins, begins[1:] + [stop]))
 
 
@@ -316,14 +286,6 @@ def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
         if d.grain in ("day", "dekad") or d.is_range:
             return d
     return None
-
-
-def opens_report(ctx: DocContext, sent: Sentence) -> bool:
-    window = sent.start + _OPEN_WINDOW
-    if any(d.start < window for d in ctx.mentions.dates.within(sent.start, sent.end)):
-        return True
-    return any(o.start < window and not o.is_reference
-               for o in ctx.mentions.officials.within(sent.start, sent.end))
 
 
 def _jurisdiction_divisions(official: Any) -> list[Any]:
@@ -386,7 +348,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         organization = state.meeting.org
         state.meeting.used = True
         topic_text_start = state.meeting.sentence.start
-    topics = (topics_in(ctx.text, span[0], _clause_end(ctx.text, hit.end, span[1]))
+    topics = (topics_in(ctx.text, span[0], clause_end(ctx.text, hit.end, span[1]))
               or topics_in(ctx.text, topic_text_start, span[1])
               or topics_in(ctx.text, sent.start, span[1])
               or topics_in(para.subsection or ""))
@@ -471,9 +433,7 @@ def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sen
 def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     """Every event row of one document, with event_id in text order."""
     rows: list[dict[str, Any]] = []
-    by_para: dict[int, list[Sentence]] = {}
-    for sent in ctx.layout.sentences:
-        by_para.setdefault(sent.paragraph, []).append(sent)
+    by_para = sentences_by_paragraph(ctx.layout)
     for para in ctx.layout.paragraphs:
         state = ParaState()
         for sent in by_para.get(para.index, []):

@@ -14,12 +14,12 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .events import opens_report, speech_start
+from .discourse import (OPEN_WINDOW, clause_start, opens_report, sentences_by_paragraph,
+                        speech_start)
 from .gazetteer import get_gazetteer
 from .resources import read_table, read_words
 from .sections import Paragraph, Sentence
 
-_CLAUSE_BREAK = "，,；;：:。！？"
 _QUOTE_BEFORE = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]$")
 _TITLE = re.compile(r"《[^》\n]{0,80}》")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]+?(?=[，,。；;：:！？、的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fff]|$)")
@@ -30,7 +30,6 @@ _COMPARED = re.compile(r"(?:比|较|同比|相比|比上|较上)$")
 _SINCE_START = re.compile(r"(?:自|从|自从)\s*$")
 _SNAPSHOT = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
 _SINCE = re.compile(r"^\s*(?:以来|来)")
-_OPEN_WINDOW = 24
 
 
 @dataclass(frozen=True)
@@ -73,13 +72,6 @@ class ParaFacts:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _clause_start(text: str, floor: int, pos: int) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in _CLAUSE_BREAK:
-        i -= 1
-    return i
-
-
 def _blank(text: str, start: int, end: int, spans: list[Any]) -> str:
     chars = list(text[start:end])
     for s in spans:
@@ -103,7 +95,7 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int) -> str | Non
     after = _noun_after(ctx, q, sent.end)
     if after:
         return after
-    begin = _clause_start(text, max(floor, sent.start), q.start)
+    begin = clause_start(text, max(floor, sent.start), q.start)
     quoted = _QUOTE_BEFORE.search(text, begin, q.start)
     if quoted:
         return quoted.group(1)
@@ -183,7 +175,7 @@ def _county(ctx: DocContext, sent: Sentence) -> str | None:
 
 def _organization(ctx: DocContext, sent: Sentence, before: int) -> str | None:
     for org in ctx.mentions.orgs.within(sent.start, before):
-        prefix = ctx.text[_clause_start(ctx.text, sent.start, org.start):org.start]
+        prefix = ctx.text[clause_start(ctx.text, sent.start, org.start):org.start]
         if re.fullmatch(r"(?:其中|并|同时|另外|[\s，,])*", prefix):
             return org.name
     return None
@@ -252,7 +244,7 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
     quantities = ctx.mentions.quantities.within(sent.start, sent.end)
     first_q = quantities[0].start if quantities else sent.end
     lead = ctx.mentions.dates.within(sent.start, first_q)
-    if lead and lead[0].start < sent.start + _OPEN_WINDOW:
+    if lead and lead[0].start < sent.start + OPEN_WINDOW:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
     floor = sent.start
@@ -260,7 +252,7 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
         in_speech = state.speech or q.start >= speech_at
         if q.start >= directive_at or not _is_fact(ctx, q, sent, in_speech):
             continue  # a number inside a requirement (要求…安排2名) is not a stated fact
-        clause = ctx.text[_clause_start(ctx.text, sent.start, q.start):q.start]
+        clause = ctx.text[clause_start(ctx.text, sent.start, q.start):q.start]
         estimate = bool(mk.estimate.search(clause))
         subject = _subject_in_context(ctx, sent, q, floor, state)
         own = _own_date(ctx, sent, q.start)
@@ -291,9 +283,7 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
 def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
     """Every fact row of one document, with fact_id in text order."""
     rows: list[dict[str, Any]] = []
-    by_para: dict[int, list[Sentence]] = {}
-    for sent in ctx.layout.sentences:
-        by_para.setdefault(sent.paragraph, []).append(sent)
+    by_para = sentences_by_paragraph(ctx.layout)
     for para in ctx.layout.paragraphs:
         state = ParaFacts()
         for sent in by_para.get(para.index, []):

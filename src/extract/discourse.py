@@ -1,0 +1,56 @@
+"""What events and facts both read off a sentence: clause bounds, reported speech,
+and whether a sentence opens a new report (a date or a named official at its start)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .context import DocContext
+from .resources import read_table
+from .sections import Layout, Sentence
+
+CLAUSE_BREAK = "，,；;：:。！？"
+OPEN_WINDOW = 24  # a date or official this close to a sentence's start opens a new report
+
+
+@lru_cache(maxsize=2)
+def _speech_re(kind: str | None = None) -> re.Pattern[str]:
+    words = sorted((w for w, k in read_table("event_speech_markers.tsv") if kind in (None, k)),
+                   key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)")
+
+
+def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:
+    """Where reported speech (of one kind, or any) begins in a sentence; its end when none."""
+    m = _speech_re(kind).search(text, start, end)
+    return m.start() if m else end
+
+
+def clause_start(text: str, floor: int, pos: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int, stop: int) -> int:
+    """End of the clause holding ``pos``: the trigger and its object (主持召开…会议)."""
+    while pos < stop and text[pos] not in CLAUSE_BREAK:
+        pos += 1
+    return pos
+
+
+def opens_report(ctx: DocContext, sent: Sentence) -> bool:
+    window = sent.start + OPEN_WINDOW
+    if any(d.start < window for d in ctx.mentions.dates.within(sent.start, sent.end)):
+        return True
+    return any(o.start < window and not o.is_reference
+               for o in ctx.mentions.officials.within(sent.start, sent.end))
+
+
+def sentences_by_paragraph(layout: Layout) -> dict[int, list[Sentence]]:
+    """The layout's sentences grouped under their paragraph index."""
+    grouped: dict[int, list[Sentence]] = {}
+    for sent in layout.sentences:
+        grouped.setdefault(sent.paragraph, []).append(sent)
+    return grouped
