@@ -11,7 +11,9 @@ Output columns: code, name (canonical), level, parent_code, aliases (full forms,
 ;-joined), short (short forms, ;-joined: only matched with context at run
 time), zone_code (the functional zone a township is listed under in JioNLP when
 the official table files it elsewhere). Rows sorted by code; byte-identical on
-every run.
+every run. Also writes place_common_shorts.tsv: short forms that are common
+words in jieba's bundled dictionary (中方, 南部, 资源), read only inside a region.
+Uses gazetteers/place_stopwords.txt and place_ethnic_groups.txt.
 
     python scripts/build_gazetteers.py [--src DIR] [--out DIR]
 """
@@ -156,6 +158,8 @@ def build(src: Path, stopwords: set[str]) -> list[Row]:
             rows[code] = Row(code, r["name"], "city", pad(r["provinceCode"]))
     for r in read_csv(src / "areas.csv"):
         code, cname = pad(r["code"]), city_name[r["cityCode"]]
+        if code in rows and rows[code].level == "city":
+            continue  # a city without counties (东莞市) listed again as its own county
         parent = pad(r["provinceCode"]) if cname in CONTAINER_CITIES else pad(r["cityCode"])
         name, aliases = r["name"], set()
         if name.startswith(cname) and name != cname:
@@ -243,7 +247,7 @@ def add_rule_aliases(rows: dict[str, Row], short_by_code: dict[str, str], stop: 
                 if r.name.endswith("自治州") and len(rule) >= 2:
                     full.add(rule + "州")
             for s in (jl, rule):
-                if s and s != r.name and len(s) >= 2:
+                if s and s != r.name and len(s) >= 2 and "直辖" not in s:
                     short.add(s)
             if r.name.endswith(("自治县", "自治旗")) and rule:
                 full.add(rule + r.name[-1])
@@ -273,6 +277,35 @@ def dedupe_township_shorts(rows: dict[str, Row]) -> None:
             r.short = {s for s in r.short if seen[(r.parent_code, s)] == 1}
 
 
+def jieba_common_words(min_freq: int = 20, any_tag_freq: int = 1000) -> dict[str, str]:
+    """Common words of jieba's bundled dictionary (a pinned dependency): word -> tag.
+    A short form that is one (中方, 南部, 资源, 江山) is read only inside a region."""
+    import jieba
+
+    words: dict[str, str] = {}
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                word, freq, tag = parts[0], int(parts[1]), parts[2]
+                if freq >= any_tag_freq or (freq >= min_freq and tag != "ns"):
+                    words[word] = tag
+    return words
+
+
+def write_common_shorts(rows: list[Row], out: Path) -> None:
+    common = jieba_common_words()
+    shorts = sorted({s for r in rows if r.level in ("county", "township") for s in r.short if s in common})
+    with out.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("# County/township short forms that are also common words (jieba's dictionary,\n")
+        fh.write("# freq >= 20 not tagged ns, or >= 1000): matched only inside the bulletin's region.\n")
+        fh.write("# tag: jieba's part of speech, for reference. Built by scripts/build_gazetteers.py;\n")
+        fh.write("# do not edit by hand.\n")
+        fh.write("short\ttag\n")
+        for s in shorts:
+            fh.write(f"{s}\t{common[s]}\n")
+
+
 def write(rows: list[Row], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="\n") as fh:
@@ -300,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
                           key=lambda g: (-len(g), g)))
     rows = build(args.src, stop)
     write(rows, args.out / "divisions.tsv")
+    write_common_shorts(rows, args.out / "place_common_shorts.tsv")
     print(f"wrote {len(rows)} divisions to {args.out / 'divisions.tsv'}")
     return 0
 

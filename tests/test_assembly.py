@@ -59,7 +59,8 @@ def test_one_person_two_actions_and_forum_without_county(real_text):
     ev = _events("【领导动态】\n" + sentence)
     assert ev[["official", "action"]].values.tolist() == [["陈爱林", "调研"], ["陈爱林", "主持会议"]]
     assert ev.iloc[0]["counties"] == ["双牌县", "零陵区"]
-    assert ev.iloc[1]["counties"] == []
+    # the forum names no place: it is held on the same trip, where the visit was
+    assert ev.iloc[1]["counties"] == ["双牌县", "零陵区"] and ev.iloc[1]["townships"] == []
     assert ev.iloc[0]["action_text"] == "赴…调研"
 
 

@@ -68,6 +68,31 @@ def test_no_false_places(text: str) -> None:
     assert names(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "中方表示愿同各方加强合作",      # 中方县's short form is a common word
+    "西部和南部地区的资源",          # 南部县, 资源县
+])
+def test_common_word_short_forms_need_a_region(text: str) -> None:
+    assert parse_places(text) == []
+
+
+def test_unique_short_form_without_region_needs_a_list() -> None:
+    assert [p.name for p in parse_places("涿州、青州等地")] == ["涿州市", "青州市"]
+    assert parse_places("涿州的企业") == []
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    ("会同县", "怀化市", ["会同县"]),
+    ("宁远县", "长沙市", ["宁远县"]),                        # a full name outside the region
+])
+def test_full_names_inside_and_outside_the_region(text: str, region: str, expected: list[str]) -> None:
+    assert [p.name for p in parse_places(text, region=region)] == expected
+
+
+def test_short_form_outside_the_region_is_ignored() -> None:
+    assert parse_places("义乌小商品", region="永州市") == []
+
+
 def test_township_named_with_a_functional_zone_counts_under_it() -> None:
     text = "金洞管理区党委副书记曾海波带队赴晒北滩瑶族乡督导检查"
     places = parse_places(text, region="永州市")
@@ -127,5 +152,5 @@ def test_divisions_table_rebuilds_byte_for_byte(tmp_path: Path) -> None:
         pytest.skip("../shared is absent")
     subprocess.run([sys.executable, str(REPO / "scripts" / "build_gazetteers.py"),
                     "--out", str(tmp_path)], check=True, capture_output=True)
-    assert filecmp.cmp(tmp_path / "divisions.tsv", REPO / "gazetteers" / "divisions.tsv",
-                       shallow=False)
+    for name in ("divisions.tsv", "place_common_shorts.tsv"):
+        assert filecmp.cmp(tmp_path / name, REPO / "gazetteers" / name, shallow=False), name

@@ -43,6 +43,11 @@ def one(text: str, region: str | None = "永州市"):
     ("宁远县副县长（挂职）欧阳明辉调研", "宁远县副县长（挂职）", "欧阳明辉", ("宁远县",)),
     ("县委书记和县长周平主持", "县委书记和县长", "周平", ()),
     ("湖北省副省长上官文同志出席", "湖北省副省长", "上官文", ("湖北省",)),
+    ("市政府党组成员、副市长李强调研", "市政府党组成员、副市长", "李强", ("永州市",)),
+    ("市委常委、市委秘书长刘明出席", "市委常委、市委秘书长", "刘明", ("永州市",)),
+    ("市人大常委会主任周建国主持", "市人大常委会主任", "周建国", ("永州市",)),
+    ("恩施州委副书记、州长刘芳震调研", "恩施州委副书记、州长", "刘芳震", ("恩施土家族苗族自治州",)),
+    ("园区党工委书记谢小平调研", "园区党工委书记", "谢小平", ()),
 ])
 def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
     o = one(text)
@@ -63,6 +68,8 @@ def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str,
     ("县长王强同志指出", "王强"),
     ("市长李刚强调", "李刚"),
     ("副县长司马光明率队检查", "司马光明"),
+    ("州委书记杨华到", "杨华"),
+    ("总理若斯潘在会上说", "若斯潘"),      # a transliterated name
 ])
 def test_name_boundaries(text: str, name: str) -> None:
     assert one(text).name == name
@@ -77,6 +84,16 @@ def test_references_are_not_actors(text: str, names: list[str]) -> None:
     assert [o.name for o in found] == names
     assert all(o.is_reference for o in found)
     assert all(o.text == text[o.start:o.end] for o in found)
+
+
+@pytest.mark.parametrize("text", [
+    "要贯彻落实总书记重要指示",        # 落实 is a verb, not a given name
+    "会见了湖北省长",                  # a place before a title
+    "和伊拉克总理举行会谈",            # a country
+    "同法国总理举行会谈",
+])
+def test_words_before_a_title_that_are_not_names(text: str) -> None:
+    assert parse_officials(text) == []
 
 
 def test_reference_jurisdiction_of_a_province_title() -> None:

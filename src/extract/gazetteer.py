@@ -25,7 +25,10 @@ LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 # kind of surface form: the canonical name, a full alias, a short form
 NAME, ALIAS, SHORT = 0, 1, 2
 SENTENCE_END = "。！？!?\n；;"
-ENUM_JOINERS = ("、", "和", "及", "与", "，")
+# a two-character dictionary word across a short form's edge at least this frequent
+# means the short form was cut out of another word
+STRADDLE_MIN_FREQ = 50
+LIST_MARKS = frozenset("、等及与")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ class Gazetteer:
     """All divisions, lookups and the compiled matcher; immutable after loading."""
 
     def __init__(self, rows: Iterable[list[str]], stopwords: Iterable[str],
-                 follow_words: Iterable[str]) -> None:
+                 follow_words: Iterable[str], common_shorts: Iterable[list[str]] = ()) -> None:
         self.by_code: dict[str, Division] = {}
         surfaces: dict[str, list[tuple[str, int]]] = {}
         self.stopwords = frozenset(stopwords)
@@ -82,6 +85,7 @@ class Gazetteer:
                     surfaces.setdefault(surface, []).append((code, kind))
         self.surfaces = {k: tuple(v) for k, v in surfaces.items()}
         self.follow_words = tuple(sorted(set(follow_words), key=len, reverse=True))
+        self.common_shorts = frozenset(row[0] for row in common_shorts)
         self._automaton = ahocorasick.Automaton()
         for surface in self.surfaces:
             self._automaton.add_word(surface, surface)
@@ -128,6 +132,12 @@ class Gazetteer:
             div = self.parent(div)
         return False
 
+    def names_a_place(self, word: str) -> bool:
+        """True when ``word`` alone names a division (湖北, 永州市); a township's bare
+        short form (迎春 of 迎春镇) does not count."""
+        return any(not (k == SHORT and self.by_code[c].level == "township")
+                   for c, k in self.surfaces.get(word, ()))
+
     def resolve_region(self, name_or_code: str | None) -> Division | None:
         """永州市, 永州, 431100 or 4311 -> the division; None when unknown."""
         if not name_or_code:
@@ -169,10 +179,14 @@ class Gazetteer:
             if pick is None:
                 continue
             div, kind = pick
-            if kind == SHORT and div.level == "township":
-                shorts.append((cand, div))
-            elif kind == SHORT and not self._short_ok(div, scope, cand, text):
+            if kind == SHORT and (self._straddled(text, cand) or _in_name_after_title(text, cand.start)):
                 continue
+            if kind == SHORT and div.level in ("county", "township") \
+                    and not self._short_ok(div, scope, cand, text):
+                continue
+            if kind == SHORT and (div.level == "township" or (div.level == "county" and scope is None)):
+                # with no region a county's short form (义乌) also needs a list or a place word
+                shorts.append((cand, div))
             else:
                 chosen.append((cand, div, kind))
             last_end = cand.end
@@ -211,14 +225,26 @@ class Gazetteer:
                 return None
         return best
 
+    @staticmethod
+    def _straddled(text: str, cand: _Cand) -> bool:
+        """A short form cut out of a longer word: 党和政府 (和政), 人民和 (民和), 蓝山谷 (山谷)."""
+        freq = _word_freq()
+        for a, b, outside in ((cand.start - 1, cand.start + 1, cand.start - 1),
+                              (cand.end - 1, cand.end + 1, cand.end)):
+            # 石岩头等乡镇: 等 marks a list here, not the word 头等
+            if a >= 0 and b <= len(text) and text[outside] not in LIST_MARKS \
+                    and freq.get(text[a:b], 0) >= STRADDLE_MIN_FREQ:
+                return True
+        return False
+
     def _short_ok(self, div: Division, scope: Division | None, cand: _Cand, text: str) -> bool:
         """A county/city/province short form: inside the region, or unique when none."""
-        if div.level in ("province", "city"):
-            return True
+        if div.level == "township":
+            return True  # checked by _pick (scope) and by the list rule
         surface = text[cand.start:cand.end]
         if scope is not None:
             return self.contains(scope, div.code)
-        return surface in self._unique_short
+        return surface in self._unique_short and surface not in self.common_shorts
 
     def _accepted_township_shorts(self, text: str, shorts: list[tuple[_Cand, Division]],
                                   chosen: list[tuple[_Cand, Division, int]]) -> list[tuple[_Cand, Division]]:
@@ -314,14 +340,57 @@ class Gazetteer:
         return self.by_code.get(city_code)
 
     def _masthead_region(self, text: str) -> Division | None:
+        """A place that opens one of the first lines (the masthead): 渝北政务信息,
+        中共重庆市渝北区委办公室 -> the deepest of the places written one after another."""
         for line in text.lstrip().split("\n")[:3]:
             line = line.strip()
-            if not line or line.startswith("【") or len(line) > 40:
+            if not line or line.startswith("【") or len(line) > 60:
                 continue
+            chain = []
             for p in self.parse_places(line):
-                if p.level in ("city", "county", "province") and p.start <= 2:
-                    return self.by_code[p.code]
+                if p.level == "township":
+                    break
+                if (not chain and p.start <= 2) or (chain and p.start == chain[-1].end):
+                    chain.append(p)
+                elif chain:
+                    break
+            if chain:
+                return self.by_code[chain[-1].code]
+            lead = self._leading_short(line)
+            if lead is not None:
+                return lead
         return None
+
+    def _leading_short(self, line: str) -> Division | None:
+        """A county or city short form opening a masthead (渝北政务信息)."""
+        for n in range(min(4, len(line)), 1, -1):
+            entries = [self.by_code[c] for c, k in self.surfaces.get(line[:n], ())
+                       if self.by_code[c].level != "township"]
+            if len(entries) == 1 and line[:n] not in self.common_shorts:
+                return entries[0]
+        return None
+
+
+def _in_name_after_title(text: str, start: int) -> bool:
+    """True when ``start`` falls inside a name written right after a title (书记汪|金华)."""
+    from extract.officials import get_grammar  # noqa: PLC0415 - officials imports this module
+
+    g = get_grammar()
+    for back in (1, 2):  # the surname (1 or 2 characters) stands between title and match
+        p = start - back
+        if p > 0 and (text[p:start] in g.surnames or text[p:start] in g.compound_surnames):
+            if any(m.end() == p for m in g.rank_re.finditer(text, max(0, p - 8), p)):
+                return True
+    return False
+
+
+def _word_freq() -> dict[str, int]:
+    """jieba's dictionary frequencies (loaded once by jieba itself)."""
+    import jieba  # noqa: PLC0415 - heavy; only needed once a short form is seen
+
+    if not jieba.dt.initialized:
+        jieba.initialize()
+    return jieba.dt.FREQ
 
 
 def normalize_code(code: str) -> str:
@@ -334,7 +403,7 @@ def normalize_code(code: str) -> str:
 def get_gazetteer() -> Gazetteer:
     """The shared gazetteer, loaded on first use."""
     return Gazetteer(read_table("divisions.tsv"), read_words("place_stopwords.txt"),
-                     read_words("place_follow_words.txt"))
+                     read_words("place_follow_words.txt"), read_table("place_common_shorts.tsv"))
 
 
 def parse_places(text: str, *, region: str | None = None) -> list[Place]:

@@ -51,7 +51,7 @@ class _Unit:
     prefix_level: str | None  # level of a bare prefix (市 -> city)
     implied_level: str | None  # level the rank names (市长 -> city)
     has_organ: bool
-    person: bool  # the rank can follow a given name (剑锋书记)
+    person: int  # 1: follows a given name (剑锋书记); 0: a full name only; -1: never
 
 
 class TitleGrammar:
@@ -60,7 +60,7 @@ class TitleGrammar:
     def __init__(self) -> None:
         ranks = read_table("title_ranks.tsv")
         self.rank_implies = {r[0]: (r[1] or None) for r in ranks}
-        self.rank_person = {r[0]: r[2] == "1" for r in ranks}
+        self.rank_person = {r[0]: int(r[2] or 0) for r in ranks}
         mods = sorted(read_words("title_modifiers.txt"), key=len, reverse=True)
         rank_alt = "|".join(map(re.escape, sorted(self.rank_implies, key=len, reverse=True)))
         mod_alt = "|".join(map(re.escape, mods))
@@ -80,9 +80,13 @@ class TitleGrammar:
         self.surnames = frozenset(s for s in surnames if len(s) == 1)
         self.follow = tuple(sorted(read_words("person_follow_words.txt"), key=len, reverse=True))
         self.follow_long = tuple(w for w in self.follow if len(w) >= 2)
+        self.follow_single = frozenset(w for w in self.follow if len(w) == 1)
+        # 园区, 社区 before a title: a body, not the bare prefix 区
+        self.generic_places = frozenset(read_words("place_stopwords.txt"))
         self.nonname = frozenset(read_words("person_nonname_chars.txt"))
         self.ref_cues = tuple(sorted(read_words("person_reference_cues.txt"), key=len, reverse=True))
         self.translit = frozenset("".join(read_words("person_translit_chars.txt")))
+        self.countries = frozenset(read_words("place_countries.txt"))
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
@@ -95,9 +99,10 @@ class TitleGrammar:
 
     def read_name(self, text: str, pos: int) -> tuple[int, int] | None:
         """The name starting at ``pos`` as (start, end), or None: a Chinese name
-        whose end is clear, else a transliterated foreign name, else a guess."""
+        whose end is clear, else a transliterated foreign name, else a 3-character
+        name that jieba segments the same way."""
         if text.startswith(self.follow_long, pos):
-            return None
+            return None  # 强调, 指出: a verb, not a surname
         chinese, clear = self._read_chinese(text, pos)
         if chinese is not None and clear:
             return chinese
@@ -130,8 +135,8 @@ class TitleGrammar:
         return pos, end
 
     def _read_chinese(self, text: str, pos: int) -> tuple[tuple[int, int] | None, bool]:
-        if text.startswith(self.follow_long, pos):
-            return None  # 强调, 指出: a verb, not a surname
+        """(span, clear): a surname + 1-2 given characters; ``clear`` when a
+        follow word, a non-Han character or the end of text closes it."""
         if text[pos:pos + 1] in self.nonname:
             return None, False  # 和, 与: a joiner, not a surname here
         if text[pos:pos + 2] in self.compound_surnames:
@@ -145,22 +150,35 @@ class TitleGrammar:
             end = pos + s + g
             if end > len(text) or not self._given_ok(text[pos + s:end]):
                 continue
+            if g == 1 and text[pos + s] in self.follow:
+                continue  # 曾来到: 曾 + a verb, not a name
             if self._ends_name(text, end):
+                if g == 2 and text[end - 1] in self.follow_single and not text.startswith(self.follow, end) \
+                        and self._given_ok(text[pos + s:end - 1]):
+                    return (pos, end - 1), True  # 杨华到。: the verb ends the name
                 return (pos, end), True
             if fallback is None and g == 2:
                 fallback = (pos, end)
         return fallback, False
 
-    def name_before(self, text: str, pos: int, person: bool = True) -> tuple[int, int] | None:
+    def name_before(self, text: str, pos: int, person: int = 1) -> tuple[int, int] | None:
         """A given name (伟明) or full name (习近平) written right before a title;
         a given name alone only before a form of address (省长, 书记)."""
+        if person < 0:
+            return None
         if pos >= 3 and text[pos - 3] in self.surnames and text[pos - 3] not in self.nonname \
-                and self._given_ok(text[pos - 2:pos]) and _first_word(text, pos - 3) == text[pos - 3:pos]:
+                and self._given_ok(text[pos - 2:pos]) and not self._not_a_name(text[pos - 3:pos]) \
+                and _first_word(text, pos - 3) == text[pos - 3:pos]:
             return pos - 3, pos
-        if person and pos >= 2 and self._given_ok(text[pos - 2:pos]) and self._cue_before(text, pos - 2) \
-                and not any(ch in NUMERALS for ch in text[pos - 2:pos]):
+        if person > 0 and pos >= 2 and self._given_ok(text[pos - 2:pos]) and self._cue_before(text, pos - 2) \
+                and not self._not_a_name(text[pos - 2:pos]):
             return pos - 2, pos
         return None
+
+    def _not_a_name(self, word: str) -> bool:
+        """落实, 湖北, 伊拉克, 法国: words that stand before titles but are not names."""
+        return (word in self.countries or word.endswith("国") or word in self.follow
+                or word in self.ref_cues or get_gazetteer().names_a_place(word))
 
     def _cue_before(self, text: str, pos: int) -> bool:
         """A reference follows punctuation or a cue word (落实, 学习, 和)."""
@@ -193,7 +211,11 @@ def get_grammar() -> TitleGrammar:
 
 
 def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
+    from extract.orgs import org_spans  # noqa: PLC0415 - orgs imports this module
+
     by_end = {p.end: p for p in places if p.level != "township" or p.form != "short"}
+    by_start = {p.start: p for p in by_end.values()}
+    org_by_end = {e: s for s, e, _ in org_spans(text, places)}
     units: list[_Unit] = []
     for m in g.rank_re.finditer(text):
         start, organ = m.start(), False
@@ -202,13 +224,24 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
             organ = True
         place = by_end.get(start)
         prefix_level = None
-        if place is None:
+        if place is None and org_by_end.get(start, start) < start:
+            # an organisation written out before the rank (区城市更新中心|主任)
+            start, organ = org_by_end[start], True
+            place = by_start.get(start)
+            prefix = next((p for p in g.prefixes if text.startswith(p, start)), None)
+            if place is None and prefix is not None:
+                prefix_level = g.prefixes[prefix]
+        elif place is None:
             prefix = g.prefix_before(text, start)
             # a bare prefix only counts when an organ or rank follows it directly
             if prefix is not None:
                 prefix_level = g.prefixes[prefix]
                 start -= len(prefix)
                 place = by_end.get(start)
+                generic = next((w for n in (3, 2) if (w := text[max(0, start + len(prefix) - n):start + len(prefix)])
+                                in g.generic_places and len(w) == n), None)
+                if place is None and generic is not None:
+                    start, prefix_level = start + len(prefix) - len(generic), None
         if place is not None:
             start = place.start
         end = m.end()
@@ -236,6 +269,8 @@ def _level_div(gaz: Gazetteer, reg: Division | None, level: str | None) -> Divis
     if reg is None or level is None or level == "country":
         return None
     if level == "city":
+        if reg.level == "county" and reg.name.endswith("市"):
+            return reg  # 市委 in a county-level city's bulletin (武夷山市) is that city
         return gaz.city_of(reg.code) if reg.level != "province" else None
     if level == "province":
         return gaz.ancestor(reg.code, "province")
@@ -260,6 +295,26 @@ def _jurisdictions(gaz: Gazetteer, reg: Division | None, chain: list[_Unit]) -> 
         if div is not None and div not in out:
             out.append(div)
         prev = div or prev
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Title(Record):
+    """A title chain, with or without a name next to it (市委副书记、市长)."""
+
+    jurisdiction: str | None
+    jurisdictions: tuple[str, ...]
+
+
+def parse_titles(text: str, *, region: str | Division | None = None) -> list[Title]:
+    """Every title chain in ``text`` in text order, named person or not."""
+    gaz, g = get_gazetteer(), get_grammar()
+    reg = region if isinstance(region, Division) else gaz.resolve_region(region)
+    out = []
+    for chain in _chains(text, _units(text, g, gaz.parse_places(text, region=reg))):
+        names = tuple(d.name for d in _jurisdictions(gaz, reg, chain))
+        s, e = chain[0].start, chain[-1].end
+        out.append(Title(s, e, text[s:e], names[0] if names else None, names))
     return out
 
 

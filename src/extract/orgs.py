@@ -17,7 +17,7 @@ from extract.officials import get_grammar
 from extract.records import Record
 from extract.resources import read_table, read_words
 
-MAX_MIDDLE = 10
+MAX_MIDDLE = 14
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -33,10 +33,12 @@ class _OrgRules:
     def __init__(self) -> None:
         rows = read_table("org_suffixes.tsv")
         self.kind = {r[0]: r[1] for r in rows}
+        self.needs_body = frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "1")
         alt = "|".join(map(re.escape, sorted(self.kind, key=len, reverse=True)))
         self.suffix_re = re.compile(f"(?:{alt})")
         self.prefixes = sorted(read_words("org_prefixes.txt"), key=len, reverse=True)
         self.bodies = frozenset(read_words("org_bodies.txt"))
+        self.bodies_by_length = sorted(self.bodies, key=len, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
 
 
@@ -47,50 +49,71 @@ def _rules() -> _OrgRules:
 
 def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
               place_starts: dict[int, int]) -> int | None:
-    """Where the organisation begins: the rightmost prefix or place before the suffix."""
-    for p in range(sstart, left - 1, -1):
+    """Where the organisation begins: the leftmost place or prefix in the window
+    before the suffix (市市场监管局 starts at the first 市, not at 市场)."""
+    for p in range(left, sstart):
         if p in place_starts:
             return place_starts[p]
-        for pre in rules.prefixes:
-            if text.startswith(pre, p) and p + len(pre) <= sstart:
-                # 全市 rather than 市 when 全 stands before it
-                for longer in rules.prefixes:
-                    q = p - (len(longer) - len(pre))
-                    if len(longer) > len(pre) and q >= left and text.startswith(longer, q) \
-                            and q + len(longer) == p + len(pre):
-                        return q
-                return p
+        if any(text.startswith(pre, p) and p + len(pre) <= sstart for pre in rules.prefixes):
+            return p
     return None
 
 
-def parse_orgs(text: str, *, region: str | Division | None = None) -> list[Org]:
-    """Organisations in ``text`` in text order."""
-    rules, g = _rules(), get_grammar()
-    gaz = get_gazetteer()
-    reg = region if isinstance(region, Division) else gaz.resolve_region(region)
-    places = [p for p in gaz.parse_places(text, region=reg) if p.level != "township"]
-    # a place maps each position it covers to its start (冷水滩区应急管理局 starts at 冷)
-    place_starts = {i: p.start for p in places for i in range(p.start, p.end)}
-    # suffix characters inside a rank word (市委常委: 委 of 常委) are not an organ
-    in_rank = {i for m in g.rank_re.finditer(text) for i in range(m.start("rank"), m.end())}
-    out: list[Org] = []
+def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every organisation-shaped span, titles included;
+    ``places`` are the text's places (county level and above are used)."""
+    rules = _rules()
+    place_starts = {i: p.start for p in places if p.level != "township" for i in range(p.start, p.end)}
+    out: list[tuple[int, int, str]] = []
     last_end = 0
-    for m in rules.suffix_re.finditer(text):
-        sstart, end = m.start(), m.end()
+    pos = 0
+    while (m := rules.suffix_re.search(text, pos)) is not None:
+        sstart, end, kind = m.start(), m.end(), rules.kind[m.group(0)]
+        # 市政府办公室, 县委办公室: a suffix right after a suffix extends the name
+        while (m2 := rules.suffix_re.match(text, end)) is not None:
+            end, kind = m2.end(), rules.kind[m2.group(0)]
+        pos = end
+        if m.group(0) in rules.needs_body and not any(text.endswith(b, 0, sstart) for b in rules.bodies):
+            continue  # 干部, 部门: not 统战部
         left = sstart
         while left > max(last_end, sstart - MAX_MIDDLE) and HAN.match(text[left - 1]) \
                 and text[left - 1] not in rules.stop:
             left -= 1
+        # a title inside the window ends it: 区长张涛代表区政府 -> 区政府
+        left = max([left] + [r.end() for r in get_grammar().rank_re.finditer(text, left, sstart)])
         start = _start_of(text, left, sstart, rules, place_starts)
         if start is None:
-            start = sstart - next((len(b) for b in sorted(rules.bodies, key=len, reverse=True)
+            start = sstart - next((len(b) for b in rules.bodies_by_length
                                    if text.endswith(b, 0, sstart) and sstart - len(b) >= left), 0)
             if start == sstart:
                 continue
-        if g.rank_re.match(text, end) or (end - 1) in in_rank:
-            continue  # 市委书记, 县委常委: a title, not an acting body
         if end - start <= 2:
             continue  # 市委, 县局: too bare to name a body
-        out.append(Org(start, end, text[start:end], text[start:end], rules.kind[m.group(0)]))
+        out.append((start, end, kind))
         last_end = end
+    return out
+
+
+def _title_follows(text: str, end: int, g) -> bool:
+    """A rank right after the body makes it part of a title; a weak rank (成员,
+    负责人) only when a name follows it (市消安委成员单位 stays an organisation)."""
+    m = g.rank_re.match(text, end)
+    if m is None:
+        return False
+    return g.rank_person[m.group("rank")] >= 0 or g.read_name(text, m.end()) is not None
+
+
+def parse_orgs(text: str, *, region: str | Division | None = None) -> list[Org]:
+    """Organisations in ``text`` in text order."""
+    g = get_grammar()
+    gaz = get_gazetteer()
+    reg = region if isinstance(region, Division) else gaz.resolve_region(region)
+    places = gaz.parse_places(text, region=reg)
+    # suffix characters inside a rank word (市委常委: 委 of 常委) are not an organ
+    in_rank = {i for m in g.rank_re.finditer(text) for i in range(m.start("rank"), m.end())}
+    out: list[Org] = []
+    for start, end, kind in org_spans(text, places):
+        if _title_follows(text, end, g) or (end - 1) in in_rank:
+            continue  # 市委书记, 县委常委: a title, not an acting body
+        out.append(Org(start, end, text[start:end], text[start:end], kind))
     return out
