@@ -218,6 +218,22 @@ def choose_actor(ctx: DocContext, hit: Hit, actors: list[Actor], para: Paragraph
     return Actor("none")
 
 
+_PARTNER_JOIN = re.compile(r"\s*(?:和|、|及|与|同)\s*")
+
+
+def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[Actor]:
+    """黄丽和副区长杨帆一同…看望慰问: officials joined by 和/、 share the act, one row each."""
+    if actor.kind != "official" or actor not in actors:
+        return [actor]
+    group = [actor]
+    i = actors.index(actor)
+    while i > 0 and actors[i - 1].kind == "official" and \
+            _PARTNER_JOIN.fullmatch(ctx.text, actors[i - 1].end, actors[i].start):
+        i -= 1
+        group.insert(0, actors[i])
+    return group
+
+
 def _action_for(hit: Hit, actor: Actor) -> str | None:
     trig = hit.trigger
     if actor.kind == "official":
@@ -275,10 +291,12 @@ def _stretches(text: str, start: int, stop: int,
                pairs: list[tuple[Hit, Actor, str]]) -> list[tuple[int, int]]:
     """Each event's stretch of the sentence: from the clause that holds its trigger
     (or the sentence start for the first) to where the next event's clause begins."""
+    hits = list(dict.fromkeys(h for h, _, _ in pairs))  # partners share one hit
     begins = [start]
-    for (prev, _, _), (hit, _, _) in zip(pairs, pairs[1:]):
+    for prev, hit in zip(hits, hits[1:]):
         begins.append(max(prev.end, clause_start(text, prev.end, hit.start)))
-    return list(zip(begins, begins[1:] + [stop]))
+    spans = dict(zip(hits, zip(begins, begins[1:] + [stop])))
+    return [spans[h] for h, _, _ in pairs]
 
 
 def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
@@ -384,8 +402,9 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     hits = find_hits(text, sent.start, stop)
     actors = actors_in(ctx, sent.start, stop)
     pairs = []
-    for hit in hits:
-        actor = choose_actor(ctx, hit, actors, para, state, sent)
+    for hit, actor in ((h, a) for h in hits
+                       for a in _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
+                                               actors)):
         action = _action_for(hit, actor)
         if action is None or (actor.kind != "official" and action in _PERSON_ACTIONS):
             continue

@@ -20,6 +20,7 @@ import ahocorasick
 
 from extract.records import Record
 from extract.resources import read_table, read_words
+from extract.segment import jieba
 
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 # kind of surface form: the canonical name, a full alias, a short form
@@ -386,11 +387,7 @@ def _in_name_after_title(text: str, start: int) -> bool:
 
 def _word_freq() -> dict[str, int]:
     """jieba's dictionary frequencies (loaded once by jieba itself)."""
-    import jieba  # noqa: PLC0415 - heavy; only needed once a short form is seen
-
-    if not jieba.dt.initialized:
-        jieba.initialize()
-    return jieba.dt.FREQ
+    return jieba().dt.FREQ
 
 
 def normalize_code(code: str) -> str:

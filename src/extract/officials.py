@@ -18,6 +18,7 @@ from functools import lru_cache
 from extract.gazetteer import Division, Gazetteer, Place, get_gazetteer
 from extract.records import Record
 from extract.resources import read_table, read_words
+from extract.segment import jieba
 
 JOINERS = ("、", "和", "")
 SECONDMENT = ("（挂职）", "(挂职)")
@@ -200,9 +201,7 @@ class TitleGrammar:
 
 def _first_word(text: str, pos: int) -> str:
     """jieba's first word at ``pos`` (a secondary signal; jieba loads on first use)."""
-    import jieba  # noqa: PLC0415 - heavy import, only needed for unclear name ends
-
-    return next(iter(jieba.cut(text[pos:pos + 8])), "")
+    return next(iter(jieba().cut(text[pos:pos + 8])), "")
 
 
 @lru_cache(maxsize=1)
@@ -346,4 +345,35 @@ def parse_officials(text: str, *, region: str | Division | None = None) -> list[
                 out.append(Official(n0, t_end, text[n0:t_end], text[n0:n1], text[t_start:t_end],
                                     names[0] if names else None, names, codes, True,
                                     n0, n1, t_start, t_end))
-    return out
+    return _with_repeats(text, out)
+
+
+_REPEAT_END = re.compile(r"[^\u4e00-\u9fff]|同志")
+
+
+def _with_repeats(text: str, found: list[Official]) -> list[Official]:
+    """A full name seen with its title, written again alone (…何川主持): the same official.
+    The title is the one written before the name earlier; only 3-character names, or names
+    followed by a word that ends a name, count, so a 2-character name inside a word cannot."""
+    known = {o.name: o for o in found if not o.is_reference and len(o.name) >= 2}
+    if not known:
+        return found
+    taken = [(o.start, o.end) for o in found]
+    extra: list[Official] = []
+    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or not _ends_name(text, m.end(), m.group()):
+            continue
+        first = known[m.group()]
+        if m.start() < first.start:
+            continue  # only a later mention refers back
+        extra.append(Official(m.start(), m.end(), m.group(), m.group(), first.title,
+                              first.jurisdiction, first.jurisdictions, first.jurisdiction_codes,
+                              False, m.start(), m.end(), m.start(), m.start()))
+    return sorted(found + extra, key=lambda o: o.start) if extra else found
+
+
+def _ends_name(text: str, pos: int, name: str) -> bool:
+    if pos >= len(text) or _REPEAT_END.match(text, pos):
+        return True
+    return len(name) >= 3 or text.startswith(get_grammar().follow, pos)
