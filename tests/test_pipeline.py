@@ -17,7 +17,8 @@ def nlp():
 
 
 def test_components_and_char_tokens(nlp) -> None:
-    assert nlp.pipe_names == ["bulletin_places", "bulletin_officials", "bulletin_orgs", "bulletin_ents"]
+    assert nlp.pipe_names == ["bulletin_places", "bulletin_officials", "bulletin_orgs", "bulletin_ents",
+                              "bulletin_dates", "bulletin_quantities"]
     assert [t.text for t in nlp.make_doc("道县县委")] == ["道", "县", "县", "委"]
 
 
@@ -48,3 +49,11 @@ def test_real_bulletin_entities_do_not_overlap() -> None:
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert "朱洪武" in persons and "谭芳龙" in persons
     assert len(doc.spans["officials"]) == 20
+
+
+def test_dates_and_quantities_components() -> None:
+    nlp = build_nlp(region="永州市", ref_date="2024-10-12")
+    doc = nlp("10月8日至11月8日，全市排查隐患7450个，整改率99.62%。")
+    assert [s.text for s in doc.spans["dates"]] == ["10月8日至11月8日"]
+    assert [s.text for s in doc.spans["quantities"]] == ["7450个", "99.62%"]
+    assert doc.user_data["records_dates"][0].date_end == "2024-11-08"

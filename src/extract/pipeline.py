@@ -15,6 +15,8 @@ from spacy.util import filter_spans
 from extract.gazetteer import parse_places
 from extract.officials import parse_officials
 from extract.orgs import parse_orgs
+from extract.quantity import parse_quantities
+from extract.timex import parse_dates
 
 CHAR_TOKENIZER = {"nlp": {"tokenizer": {"segmenter": "char"}}}
 
@@ -59,6 +61,34 @@ def make_orgs(nlp: Language, name: str, region: str | None) -> _Recognizer:
     return _Recognizer("orgs", parse_orgs, "ORG", region)
 
 
+class _Dates:
+    """Date expressions into ``doc.spans["dates"]``; the reference date (the issue date)
+    comes from the config or ``doc.user_data["ref_date"]``, never from the clock."""
+
+    def __init__(self, ref_date: str | None) -> None:
+        self.ref_date = ref_date
+
+    def __call__(self, doc: Doc) -> Doc:
+        ref = doc.user_data.get("ref_date") or self.ref_date
+        records = parse_dates(doc.text, ref_date=ref) if ref else []
+        doc.spans["dates"] = [s for r in records if (s := _span(doc, r.start, r.end, "DATE"))]
+        doc.user_data["records_dates"] = records
+        return doc
+
+
+@Language.factory("bulletin_dates", default_config={"ref_date": None}, assigns=["doc.spans"])
+def make_dates(nlp: Language, name: str, ref_date: str | None) -> _Dates:
+    return _Dates(ref_date)
+
+
+@Language.component("bulletin_quantities", assigns=["doc.spans"])
+def set_quantities(doc: Doc) -> Doc:
+    records = parse_quantities(doc.text)
+    doc.spans["quantities"] = [s for r in records if (s := _span(doc, r.start, r.end, "QUANTITY"))]
+    doc.user_data["records_quantities"] = records
+    return doc
+
+
 @Language.component("bulletin_ents", requires=["doc.spans"], assigns=["doc.ents"])
 def set_ents(doc: Doc) -> Doc:
     """doc.ents from the recognizers: TITLE + PERSON for officials, ORG, PLACE;
@@ -82,10 +112,12 @@ def set_ents(doc: Doc) -> Doc:
     return doc
 
 
-def build_nlp(region: str | None = None) -> Language:
-    """Blank Chinese pipeline with places, officials, orgs and entities."""
+def build_nlp(region: str | None = None, ref_date: str | None = None) -> Language:
+    """Blank Chinese pipeline: places, officials, orgs, entities, then dates and quantities."""
     nlp = spacy.blank("zh", config=CHAR_TOKENIZER)
     for factory in ("bulletin_places", "bulletin_officials", "bulletin_orgs"):
         nlp.add_pipe(factory, config={"region": region})
     nlp.add_pipe("bulletin_ents")
+    nlp.add_pipe("bulletin_dates", config={"ref_date": ref_date})
+    nlp.add_pipe("bulletin_quantities")
     return nlp
