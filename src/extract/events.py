@@ -135,9 +135,16 @@ def masked(text: str, start: int, end: int) -> str:
     return "".join(chunk)
 
 
-def find_hits(text: str, start: int, end: int) -> list[Hit]:
-    """Non-overlapping trigger matches, longest first where two overlap."""
-    view = masked(text, start, end)
+def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
+    """Non-overlapping trigger matches, longest first where two overlap; words inside
+    a title chain or an organisation's name (防灭火指挥部指挥长) never trigger."""
+    text = ctx.text
+    view = list(masked(text, start, end))
+    names = ctx.mentions.officials.within(start, end) + ctx.mentions.orgs.within(start, end)
+    for m in names:
+        for i in range(m.start - start, getattr(m, "title_end", m.end) - start):
+            view[i] = MASK
+    view = "".join(view)
     found = [Hit(start + m.start(), start + m.end(), trig)
              for trig in _triggers() for m in trig.pattern.finditer(view)]
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -192,7 +199,30 @@ def actors_in(ctx: DocContext, start: int, end: int) -> list[Actor]:
             continue
         if _subject_position(ctx, start, place.start):
             out.append(Actor("county", place.start, place.end, place=place))
+    out += _anaphors(ctx, start, end)
     return sorted(out, key=lambda a: a.start)
+
+
+_ANAPHOR = re.compile(r"该(局|厅|委|办|中心|支队|大队|总队|集团|公司|街道|镇|乡|县|区|市)")
+_PLACE_SUFFIXES = ("街道", "镇", "乡", "县", "区", "市")
+
+
+def _anaphors(ctx: DocContext, start: int, end: int) -> list[Actor]:
+    """该局, 该街道 as a subject: the organisation or place of that kind named last."""
+    found = []
+    for m in _ANAPHOR.finditer(ctx.text, start, end):
+        if not _subject_position(ctx, start, m.start()):
+            continue
+        suffix = m.group(1)
+        if suffix in _PLACE_SUFFIXES:
+            places = [p for p in ctx.mentions.places.within(0, m.start()) if p.name.endswith(suffix)]
+            if places:
+                found.append(Actor("county", m.start(), m.end(), place=places[-1]))
+        else:
+            orgs = [o for o in ctx.mentions.orgs.within(0, m.start()) if o.name.endswith(suffix)]
+            if orgs:
+                found.append(Actor("org", m.start(), m.end(), org=orgs[-1].name))
+    return found
 
 
 def _label_actor(ctx: DocContext, para: Paragraph) -> Actor | None:
@@ -218,7 +248,7 @@ def choose_actor(ctx: DocContext, hit: Hit, actors: list[Actor], para: Paragraph
     return Actor("none")
 
 
-_PARTNER_JOIN = re.compile(r"\s*(?:和|、|及|与|同)\s*")
+_PARTNER_JOIN = re.compile(r"\s*(?:和|、|及|与|同|，|,)\s*")
 
 
 def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[Actor]:
@@ -338,6 +368,10 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
                     townships.append(div.name)
     if actor.kind == "county" and actor.place.level == "county":
         add_county(actor.place.name, actor.place.code)
+    if actor.kind == "county" and actor.place.level == "township" and \
+            ctx.text[actor.start:actor.end] != actor.place.text:  # 该街道: the place named earlier
+        add_county(actor.place.county_name, actor.place.county_code)
+        townships.append(actor.place.name)
     if actor.kind == "org":  # 梓潼县应急管理局 acts in 梓潼县
         for p in ctx.mentions.places.within(actor.start, actor.end):
             if p.level == "county":
@@ -357,6 +391,16 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
             "townships": townships}
 
 
+def _meeting_topics(state: ParaState, action: str) -> list[str]:
+    """…出席会议 right after a meeting was chaired or convened: that meeting's topics."""
+    if action != "出席会议":
+        return []
+    for row in reversed(state.rows):
+        if row["action"] in ("主持会议", "召开会议"):
+            return list(row["topics"])
+    return []
+
+
 def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
          span: tuple[int, int], date: Any, state: ParaState, para: Paragraph) -> dict[str, Any]:
     official = actor.official if actor.kind == "official" else None
@@ -369,6 +413,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
     topics = (topics_in(ctx.text, span[0], clause_end(ctx.text, hit.end, span[1]))
               or topics_in(ctx.text, topic_text_start, span[1])
               or topics_in(ctx.text, sent.start, span[1])
+              or _meeting_topics(state, action)
               or topics_in(para.subsection or ""))
     row = {
         "doc_id": ctx.doc_id, "section": sent.section, "subsection": sent.subsection,
@@ -399,7 +444,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     stop = speech_start(text, sent.start, sent.end)
     date = _governing_date(ctx, sent.start, stop)
     state.date = date or state.date
-    hits = find_hits(text, sent.start, stop)
+    hits = find_hits(ctx, sent.start, stop)
     actors = actors_in(ctx, sent.start, stop)
     pairs = []
     for hit, actor in ((h, a) for h in hits

@@ -22,7 +22,8 @@ from .sections import Paragraph, Sentence
 
 _QUOTE_BEFORE = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]$")
 _TITLE = re.compile(r"《[^》\n]{0,80}》")
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]+?(?=[，,。；;：:！？、的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fff]|$)")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+?(?=[，,。；;：:！？、的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fffA-Za-z0-9]|$)")
+_BRACKET_AFTER = re.compile(r"[（(][^（()）]{1,12}[)）]")
 _CLASS_BOUND = re.compile(r"(?:以上|以下|以内)(?=[\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LIST_JOIN = re.compile(r"\s*(?:和|、|及|与|，|,)\s*")
@@ -81,20 +82,34 @@ def _blank(text: str, start: int, end: int, spans: list[Any]) -> str:
 
 
 def _noun_after(ctx: DocContext, q: Any, end: int) -> str | None:
-    """派出4个暗访组: with a measure word the counted noun may follow the number."""
-    if q.kind != "count":
-        return None
+    """派出4个暗访组, 对12家A级旅游景区, 5个县（市、区）: with a measure word the counted
+    noun may follow the number; it ends at punctuation, a function word or a verb."""
+    if q.kind != "count" or _verb_stop().match(ctx.text, q.end):
+        return None  # 120余人参加: the number is the subject's size, the group stands before
     m = _NOUN_AFTER.match(ctx.text, q.end, end)
-    return m.group() if m and len(m.group()) >= 2 else None
+    if not m:
+        return None
+    stop = _verb_stop().search(m.group())
+    noun = m.group()[:stop.start()] if stop else m.group()
+    bracket = _BRACKET_AFTER.match(ctx.text, q.end + len(noun))
+    if bracket and noun:
+        noun += bracket.group()
+    return noun if len(noun) >= 2 else None
 
 
-def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int) -> str | None:
+@lru_cache(maxsize=1)
+def _verb_stop() -> re.Pattern[str]:
+    return re.compile(_alternation(read_words("fact_noun_stops.txt")))
+
+
+def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
+               after: Any = None) -> str | None:
     """The counted phrase as written: the noun after a measure word, else the clause
     text before the number less its scope, time, plan and linking words."""
     text, mk = ctx.text, _markers()
-    after = _noun_after(ctx, q, sent.end)
-    if after:
-        return after
+    noun = _noun_after(ctx, after or q, sent.end)  # a range's noun follows its end
+    if noun:
+        return noun
     begin = clause_start(text, max(floor, sent.start), q.start)
     quoted = _QUOTE_BEFORE.search(text, begin, q.start)
     if quoted:
@@ -216,7 +231,7 @@ def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
 
 
 def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
-                        state: ParaFacts) -> str | None:
+                        state: ParaFacts, after: Any = None) -> str | None:
     """A subject that the sentence's previous fact completes: the second number of a
     range (3至5家), a bare total (共计16笔), a change (…率达到93.6%，同比提高2.1个百分点)."""
     previous = state.rows[-1] if state.rows and state.rows[-1]["char_start"] == sent.start else None
@@ -225,7 +240,7 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
         return previous["subject"]
     if previous is not None and _LIST_JOIN.fullmatch(ctx.text, previous["_end"], q.start):
         return previous["subject"]  # 同比分别下降13.6%和9.8%
-    subject = subject_of(ctx, sent, q, floor)
+    subject = subject_of(ctx, sent, q, floor, after)
     if previous is None:
         return subject
     if subject is None:
@@ -248,13 +263,21 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
     floor = sent.start
+    range_starts: dict[int, Any] = {}
+    range_ends: dict[int, Any] = {}
+    for q in quantities:
+        if q.range_group is not None:
+            range_starts.setdefault(q.range_group, q)
+            range_ends[q.range_group] = q
     for q in quantities:
         in_speech = state.speech or q.start >= speech_at
         if q.start >= directive_at or not _is_fact(ctx, q, sent, in_speech):
             continue  # a number inside a requirement (要求…安排2名) is not a stated fact
         clause = ctx.text[clause_start(ctx.text, sent.start, q.start):q.start]
         estimate = bool(mk.estimate.search(clause))
-        subject = _subject_in_context(ctx, sent, q, floor, state)
+        # both numbers of a range (4至6个县) count what the range's end is followed by
+        subject = _subject_in_context(ctx, sent, range_starts.get(q.range_group, q), floor, state,
+                                      after=range_ends.get(q.range_group, q))
         own = _own_date(ctx, sent, q.start)
         period = Period(None, None) if estimate else (
             _snapshot(ctx, sent, q.start)
@@ -276,7 +299,9 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
         row["_range_group"] = q.range_group
         row["_end"] = q.end
         state.rows.append(row)
-        floor = q.end
+        # a list of counts (企业12家、门店30家) starts the next subject after this one;
+        # otherwise the clause start does (…等9支队伍共计210余人: the 9支 phrase is the group)
+        floor = q.end if ctx.text[q.end:q.end + 1] in ("、", "和", "及") else sent.start
     state.speech = state.speech or speech_at < sent.end
 
 

@@ -182,6 +182,8 @@ class Gazetteer:
             div, kind = pick
             if kind == SHORT and (self._straddled(text, cand) or _in_name_after_title(text, cand.start)):
                 continue
+            if div.level == "township" and not self._township_in_reach(div, reg):
+                continue
             if kind == SHORT and div.level in ("county", "township") \
                     and not self._short_ok(div, scope, cand, text):
                 continue
@@ -196,6 +198,14 @@ class Gazetteer:
         chosen.extend((c, d, SHORT) for c, d in self._accepted_township_shorts(text, shorts, chosen))
         chosen.sort(key=lambda t: t[0].start)
         return [self._place(text, c, d, k, chosen) for c, d, k in chosen]
+
+    def _township_in_reach(self, div: Division, reg: Division | None) -> bool:
+        """A township of another province is not what a local bulletin names: a full
+        township name far away is most often a common word (工业园区, 城关镇 elsewhere)."""
+        if reg is None:
+            return True
+        province = self.ancestor(reg.code, "province")
+        return province is None or self.contains(province, div.code)
 
     def _scope(self, reg: Division | None) -> Division | None:
         """Short forms are read inside the region's city (or province)."""

@@ -355,7 +355,10 @@ def _with_repeats(text: str, found: list[Official]) -> list[Official]:
     """A full name seen with its title, written again alone (…何川主持): the same official.
     The title is the one written before the name earlier; only 3-character names, or names
     followed by a word that ends a name, count, so a 2-character name inside a word cannot."""
-    known = {o.name: o for o in found if not o.is_reference and len(o.name) >= 2}
+    known: dict[str, Official] = {}
+    for o in found:
+        if not o.is_reference and len(o.name) >= 2:
+            known.setdefault(o.name, o)  # the first titled mention
     if not known:
         return found
     taken = [(o.start, o.end) for o in found]

@@ -598,8 +598,9 @@ def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
     result: list[DateMention] = []
     last: date | None = None
     for d in out:
-        if d.text in words and last is not None:
-            when = last + timedelta(days=words[d.text])
+        word = next((w for w in words if d.text.startswith(w)), None)  # 当天下午 too
+        if word is not None and last is not None:
+            when = last + timedelta(days=words[word])
             d = DateMention(start=d.start, end=d.end, text=d.text, date_start=when.isoformat(),
                             date_end=when.isoformat(), grain="day", is_range=False,
                             kind="relative", has_year=False)
