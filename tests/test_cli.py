@@ -152,3 +152,14 @@ def test_help_documents_exit_status(capsys):
         main(["run", "--help"])
     text = capsys.readouterr().out
     assert "Exit status" in text and "errors.jsonl" in text
+
+
+def test_folder_link_loop_is_not_followed(tmp_path, real_text):
+    d = tmp_path / "in" / "a"
+    d.mkdir(parents=True)
+    (d / "b.txt").write_text(real_text, encoding="utf-8")
+    (d / "back").symlink_to(tmp_path / "in", target_is_directory=True)
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet",
+                 "--issue-date", "2024-10-12"]) == 0
+    assert [r["doc_id"] for r in _jsonl(out / "documents.jsonl")] == ["a/b"]

@@ -7,6 +7,7 @@ with the texts.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import sys
 import traceback
 from collections import Counter
@@ -71,8 +72,13 @@ def _manifests(files: list[Path]) -> dict[Path, ManifestRow]:
 
 
 def _walk(root: Path) -> list[Path]:
-    return sorted((p for p in root.rglob("*") if p.is_file() or p.is_symlink()),
-                  key=lambda p: p.as_posix())
+    """Every file below ``root``; linked folders are not entered (a link loop never ends)."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        base = Path(folder)
+        found += [base / f for f in files]
+        found += [base / d for d in dirs if (base / d).is_symlink() and _is_bulletin(base / d)]
+    return sorted(found, key=lambda p: p.as_posix())
 
 
 def _doc_ids(found: list[tuple[Path, str]]) -> list[str]:
