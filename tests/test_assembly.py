@@ -157,3 +157,28 @@ def test_every_row_keeps_its_evidence():
     for table in (tables.events, tables.facts):
         for _, row in table.iterrows():
             assert text[row["char_start"]:row["char_end"]] == row["evidence"]
+
+
+def test_escort_is_not_the_visitor():
+    ev = _events("10月9日，副市长肖质彬在蓝山县委书记龙向洋陪同下，到湘江源瑶族乡调研项目建设工作。")
+    assert ev["official"].tolist() == ["肖质彬"]
+
+
+def test_instruction_in_a_clause_is_not_an_event():
+    ev = _events("10月12日，市应急管理局印发《通知》，各地要主动走访慰问受灾群众。")
+    assert ev["action"].tolist() == ["印发文件"]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("截至目前，全市累计排查隐患320处。", (None, None)),
+    ("截至11月30日，全市列入挂牌督办的重大事故隐患共84项。", (date(2024, 1, 1), date(2024, 11, 30))),
+])
+def test_snapshot_periods(text, period):
+    row = _facts(text, issue="2024-12-08").iloc[0]
+    assert (row["period_start"], row["period_end"]) == period
+    assert row["scope"] == "全市"
+
+
+def test_plan_marker_governs_later_clauses_but_a_plan_noun_does_not():
+    facts = _facts("预计今年全市实现营业收入12亿元，同比增长8.5%。通过调整还款计划等方式，完成降息展期56.4亿元。")
+    assert facts["estimate"].tolist() == [True, True, False]

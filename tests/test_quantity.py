@@ -193,3 +193,7 @@ def test_more_units_and_round_numbers(text, value, unit, normalized, qualifier):
 @pytest.mark.parametrize("text", ["老百姓", "千家万户", "统一万家"])
 def test_bare_scale_words_are_not_numbers(text):
     assert parse_quantities(text) == []
+
+
+def test_durations_with_more_are_not_counts():
+    assert parse_quantities("连续工作4个多小时") == []

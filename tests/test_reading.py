@@ -121,3 +121,8 @@ def test_too_large_and_missing_files(tmp_path):
     with pytest.raises(ReadError) as info:
         read_path(link)
     assert info.value.code == "unreadable"
+
+
+def test_utf16_with_bom_is_read(real_text):
+    decoded = read_bytes(real_text.encode("utf-16"))
+    assert decoded.encoding == "utf-16" and decoded.text == real_text

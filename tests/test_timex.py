@@ -263,3 +263,17 @@ def test_context_readings(text, expected):
 def test_whole_year_follows_the_span_rule():
     assert [(d.date_start, d.date_end) for d in parse_dates("全年检查企业", ref_date="2026-01-05")] == \
         [("2025-01-01", "2025-12-31")]
+
+
+def test_missing_reference_date_says_what_to_pass():
+    with pytest.raises(ValueError, match="issue date"):
+        parse_dates("10月11日", ref_date=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("前11个月，全市检查企业", [("前11个月", "2025-01-01", "2025-11-30")]),
+    ("提前两个月完成任务", []),
+])
+def test_first_months_without_a_year(text, expected):
+    found = parse_dates(text, ref_date="2025-12-08")
+    assert [(d.text, d.date_start, d.date_end) for d in found] == expected

@@ -33,6 +33,8 @@ _MEETING = re.compile(
     r"(?:主持召开|组织召开|召开|举行|举办|出席|参加|列席|主持)"
     r"([^，。；！？]{0,60}?(?:会议|大会|座谈会|推进会|部署会|调度会|分析会|现场会|视频会|专题会|常委会|"
     r"例会|联席会|培训班|研讨会|论证会|听证会|会))")
+# 各地要主动走访慰问: a modal earlier in the clause makes it an instruction (主要, 重要 are words)
+_DIRECTIVE_IN_CLAUSE = re.compile(r"(?<![主重需只纪摘提概必])要(?![求点素件闻害地员])|务必|必须|抓紧")
 _PASSIVE_MEETING = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?召开(?=[，。；！？]|$)")
 _MEETING_BEFORE = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?$")
 _FILLER = re.compile(r"^(?:其中|并|还|同时|另外|此外|随后|当天|当日|[\s，,、])*$")
@@ -152,7 +154,8 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
     for hit in found:
         if kept and hit.start < kept[-1].end:
             continue
-        if _directive_re().search(text[max(start, hit.start - 4):hit.start]):
+        if _directive_re().search(text[max(start, hit.start - 4):hit.start]) or \
+                _DIRECTIVE_IN_CLAUSE.search(text, clause_start(text, start, hit.start), hit.start):
             continue
         if _is_passive(text, hit, end):
             continue
@@ -180,6 +183,18 @@ def _subject_position(ctx: DocContext, floor: int, start: int) -> bool:
     return bool(_FILLER.match("".join(prefix)))
 
 
+_COMPANION = re.compile(r"(?:等)?(?:陪同|陪)")
+
+
+def _companion(text: str, official: Any, end: int) -> bool:
+    """在市委书记X陪同下 / 县长Y陪同: an escort, not the one who visits."""
+    if _COMPANION.match(text, official.end, end):
+        return True
+    after = text[official.end:clause_end(text, official.end, end)]
+    return "陪同下" in after and "、" not in after.split("陪同下")[0][-1:] and \
+        re.search(r"在[^，。；]*$", text[max(0, official.start - 30):official.start]) is not None
+
+
 def _overlaps(span: Any, others: list[Any]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
@@ -188,7 +203,8 @@ def actors_in(ctx: DocContext, start: int, end: int) -> list[Actor]:
     """Candidate actors of a sentence stretch, in text order."""
     officials = [o for o in ctx.mentions.officials.within(start, end) if not o.is_reference]
     refs = [o for o in ctx.mentions.officials.within(start, end) if o.is_reference]
-    out = [Actor("official", o.start, o.end, official=o) for o in officials]
+    out = [Actor("official", o.start, o.end, official=o) for o in officials
+           if not _companion(ctx.text, o, end)]
     orgs = [g for g in ctx.mentions.orgs.within(start, end) if not _overlaps(g, officials + refs)]
     for org in orgs:
         if _subject_position(ctx, start, org.start) and not _coactor_re().search(

@@ -29,6 +29,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LIST_JOIN = re.compile(r"\s*(?:和|、|及|与|，|,)\s*")
 _COMPARED = re.compile(r"(?:比|较|同比|相比|比上|较上)$")
 _SINCE_START = re.compile(r"(?:自|从|自从)\s*$")
+_PLAN_LEAD = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:预计|力争)")
+_UNTIL_NOW = re.compile(r"截至目前|截止目前|截至当前|到目前为止|迄今为止")  # no period (contract)
 _SNAPSHOT = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
 _SINCE = re.compile(r"^\s*(?:以来|来)")
 
@@ -165,12 +167,19 @@ def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
     stop = date.fromisoformat(end.date_end)
     start = next((date.fromisoformat(d.date_start) for d in dates
                   if _SINCE_START.search(ctx.text, max(0, d.start - 3), d.start)), None)
-    return Period(start or date(stop.year, 1, 1), stop)
+    if start is None or start > stop:
+        start = date(stop.year, 1, 1)
+    return Period(start, stop)
 
 
 def _scope(ctx: DocContext, sent: Sentence) -> str | None:
-    m = _markers().scope.search(ctx.text, sent.start, sent.end)
-    return m.group() if m else None
+    """The first scope phrase of the sentence that is not part of an organisation's name
+    (全市公安机关 acts, 全国总工会 is a body)."""
+    orgs = ctx.mentions.orgs.within(sent.start, sent.end)
+    for m in _markers().scope.finditer(ctx.text, sent.start, sent.end):
+        if not any(o.start <= m.start() < o.end for o in orgs):
+            return m.group()
+    return None
 
 
 def _county(ctx: DocContext, sent: Sentence) -> str | None:
@@ -274,12 +283,15 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
         if q.start >= directive_at or not _is_fact(ctx, q, sent, in_speech):
             continue  # a number inside a requirement (要求…安排2名) is not a stated fact
         clause = ctx.text[clause_start(ctx.text, sent.start, q.start):q.start]
-        estimate = bool(mk.estimate.search(clause))
+        # 预计/力争 opening an earlier clause governs the later ones (预计今年…，同比增长…);
+        # other markers only their own clause (还款计划 is a noun, not a plan figure)
+        estimate = bool(mk.estimate.search(clause) or _PLAN_LEAD.search(ctx.text, sent.start, q.start))
         # both numbers of a range (4至6个县) count what the range's end is followed by
         subject = _subject_in_context(ctx, sent, range_starts.get(q.range_group, q), floor, state,
                                       after=range_ends.get(q.range_group, q))
         own = _own_date(ctx, sent, q.start)
-        period = Period(None, None) if estimate else (
+        no_period = estimate or bool(_UNTIL_NOW.search(ctx.text, sent.start, q.start))
+        period = Period(None, None) if no_period else (
             _snapshot(ctx, sent, q.start)
             or (_period_of(ctx, own, state.period) if own is not None else state.period)
             or Period(None, None))

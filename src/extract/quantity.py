@@ -376,7 +376,7 @@ def _records(text: str, m: re.Match[str], data: _Data,
     nxt = text[end:end + 1]
     if nxt and nxt in unit.not_followed_by:
         return []
-    if unit_w == "个" and text.startswith(_TIME_NOUNS, end):
+    if unit_w == "个" and text[end:end + 6].lstrip("多余半").startswith(_TIME_NOUNS):
         return []  # 一个月, 两个季度: durations
     num_s = m.group("num")
     rounded = _round_number(text, m.start("num"), num_s)

@@ -64,6 +64,8 @@ def decode_text(data: bytes, *, encoding: str | None = None, name: str = "<input
         return _decode_forced(data, encoding, name)
     if data.startswith(codecs.BOM_UTF8):
         return Decoded(_finish(_strict(data[3:], "utf-8", name), name), "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows "Unicode" text
+        return Decoded(_finish(_strict(data, "utf-16", name), name), "utf-16")
     _reject_binary(data, name)
     try:
         return Decoded(_finish(data.decode("utf-8"), name), "utf-8")

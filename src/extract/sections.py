@@ -164,9 +164,12 @@ def _match_header(text: str, start: int, end: int, in_section: bool) -> tuple[He
 
 
 def _is_masthead_line(line: str) -> bool:
-    if _MASTHEAD_DATE.match(line) or _ISSUE_NO.search(line):
+    if _MASTHEAD_DATE.match(line):
         return True
-    return len(line) <= 40 and any(w in line for w in _masthead_words())
+    if "。" in line or "，" in line:  # a sentence is content, even before any header
+        return False
+    return bool(_ISSUE_NO.search(line)) or (
+        len(line) <= 40 and any(w in line for w in _masthead_words()))
 
 
 def _is_title_line(line: str) -> bool:

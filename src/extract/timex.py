@@ -66,7 +66,11 @@ def as_date(ref: date | str) -> date:
         return ref.date()
     if isinstance(ref, date):
         return ref
-    return date.fromisoformat(str(ref).strip()[:10])
+    try:
+        return date.fromisoformat(str(ref).strip()[:10])
+    except ValueError:
+        raise ValueError(f"ref_date {ref!r} is not a date: pass the bulletin's issue date as a "
+                         "datetime.date or an ISO string such as '2024-10-12'") from None
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -224,7 +228,8 @@ def _data() -> _Data:
             rf"{month_p}月?\s*{_SEP}\s*(?:{_yearp('n', rel_year)})?(?P<nm>{_MON})月份?"
             rf"(?![0-9{_CN}日号])"
         ),
-        "first_months": rf"{_yearp('f', rel_year)}前(?P<fn>{_MON}|两)个?月",
+        # 前11个月 with no year: Jan-Nov of the year the span rule gives
+        "first_months": rf"(?:{_yearp('f', rel_year)})?(?<![0-9一二三四五六七八九十提此之以目])前(?P<fn>{_MON}|两)个月",
         "dekad_range": (
             rf"(?:(?:{_yearp('r', rel_year)})?{_NB}(?P<rm>{_MON})月份?)?(?P<rd>上旬|中旬|下旬)"
             rf"\s*{_SEP}\s*(?:(?P<sm>{_MON})月份?)?(?P<sd>上旬|中旬|下旬)"
