@@ -144,3 +144,19 @@ def test_real_bulletin_matches_gold_titles() -> None:
 def test_records_support_mapping_access() -> None:
     o = one("市委书记朱洪武第一时间赶到")
     assert o["name"] == "朱洪武" and o["title"] == "市委书记"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("副县长周雄陪同调研。", "周雄", "副县长"),
+    ("10月8日，市应急局党委书记、局长，市安委办主任李阳带队检查。", "李阳",
+     "市应急局党委书记、局长，市安委办主任"),
+    ("县委副书记、县长，县政府党组书记赵刚主持会议。", "赵刚", "县委副书记、县长，县政府党组书记"),
+])
+def test_comma_chains_and_follow_words_inside_names(text, name, title):
+    found = [(o.name, o.title) for o in parse_officials(text, region="永州市")]
+    assert found == [(name, title)]
+
+
+def test_two_people_with_their_own_titles_stay_apart():
+    found = parse_officials("市委书记朱洪武，市长陈爱林出席会议。", region="永州市")
+    assert [(o.name, o.title) for o in found] == [("朱洪武", "市委书记"), ("陈爱林", "市长")]

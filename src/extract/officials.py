@@ -20,7 +20,8 @@ from extract.records import Record
 from extract.resources import read_table, read_words
 from extract.segment import jieba
 
-JOINERS = ("、", "和", "")
+# units joined by these before one name are that person's chain (县长，县政府党组书记赵刚)
+JOINERS = ("、", "和", "", "，")
 SECONDMENT = ("（挂职）", "(挂职)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NUMERALS = frozenset("一二三四五六七八九十两几百千万")
@@ -153,6 +154,9 @@ class TitleGrammar:
                 continue
             if g == 1 and text[pos + s] in self.follow:
                 continue  # 曾来到: 曾 + a verb, not a name
+            if g == 2 and text.startswith(self.follow_long, end - 1) \
+                    and self._given_ok(text[pos + s:end - 1]):
+                return (pos, end - 1), True  # 周雄陪同: a two-character follow word starts inside
             if self._ends_name(text, end):
                 if g == 2 and text[end - 1] in self.follow_single and not text.startswith(self.follow, end) \
                         and self._given_ok(text[pos + s:end - 1]):
@@ -221,6 +225,10 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
         while (n := g.organ_before(text, start)):
             start -= n
             organ = True
+        org_start = org_by_end.get(m.start(), m.start())
+        if org_start < start < m.start() and start not in by_end \
+                and not _in_generic_place(text, org_start, g):
+            start = m.start()  # 市安委办|主任: read the whole organisation below, not its piece 委办
         place = by_end.get(start)
         prefix_level = None
         if place is None and org_by_end.get(start, start) < start:
@@ -251,6 +259,11 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
         units.append(_Unit(start, end, place, prefix_level, g.rank_implies[rank],
                            organ, g.rank_person[rank]))
     return units
+
+
+def _in_generic_place(text: str, pos: int, g: "TitleGrammar") -> bool:
+    """园区党工委: the organisation match began inside a generic place word (园区)."""
+    return any(text[max(0, pos - k):pos + 1] in g.generic_places for k in (1, 2))
 
 
 def _chains(text: str, units: list[_Unit]) -> list[list[_Unit]]:
