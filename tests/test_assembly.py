@@ -182,3 +182,12 @@ def test_snapshot_periods(text, period):
 def test_plan_marker_governs_later_clauses_but_a_plan_noun_does_not():
     facts = _facts("预计今年全市实现营业收入12亿元，同比增长8.5%。通过调整还款计划等方式，完成降息展期56.4亿元。")
     assert facts["estimate"].tolist() == [True, True, False]
+
+
+def test_headline_line_is_not_a_second_event_and_dates_carry_to_the_next_paragraph():
+    text = ("【县市区动态】\n零陵区委书记赵立平调研森林防灭火工作\n"
+            "10月8日，零陵区委书记赵立平到富家桥镇调研森林防灭火工作。\n"
+            "会上，零陵区委书记赵立平主持召开森林防灭火工作调度会。\n")
+    ev = _events(text)
+    assert ev[["official", "action"]].values.tolist() == [["赵立平", "调研"], ["赵立平", "主持会议"]]
+    assert ev["date_start"].tolist() == [date(2024, 10, 8), date(2024, 10, 8)]

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .context import DocContext
 from .resources import read_table
-from .sections import Layout, Sentence
+from .sections import Layout, Paragraph, Sentence
 
 CLAUSE_BREAK = "，,；;：:。！？"
 OPEN_WINDOW = 24  # a date or official this close to a sentence's start opens a new report
@@ -54,3 +54,17 @@ def sentences_by_paragraph(layout: Layout) -> dict[int, list[Sentence]]:
     for sent in layout.sentences:
         grouped.setdefault(sent.paragraph, []).append(sent)
     return grouped
+
+
+HEADLINE_MAX = 40
+
+
+def is_headline(ctx: DocContext, para: Paragraph) -> bool:
+    """A short line with no sentence end that another paragraph follows: the item's
+    headline (县委书记调研森林防火工作), which the paragraph below tells in full."""
+    chunk = ctx.text[para.start:para.end].rstrip()
+    if not chunk or chunk[-1] in "。！？!?；;”’）)" or len(chunk) > HEADLINE_MAX:
+        return False
+    paragraphs = ctx.layout.paragraphs
+    return para.index + 1 < len(paragraphs) and \
+        paragraphs[para.index + 1].section == para.section

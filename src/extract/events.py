@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (CLAUSE_BREAK, clause_end, clause_start, opens_report,
+from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_headline, opens_report,
                         sentences_by_paragraph, speech_start)
 from .gazetteer import get_gazetteer
 from .resources import read_table, read_words
@@ -514,13 +514,20 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     """Every event row of one document, with event_id in text order."""
     rows: list[dict[str, Any]] = []
     by_para = sentences_by_paragraph(ctx.layout)
+    carried, place = None, None
     for para in ctx.layout.paragraphs:
-        state = ParaState()
+        if is_headline(ctx, para):
+            continue  # a headline restates the item below it
+        # a date carries on to later paragraphs of the same (sub)section (会上，…)
+        if (para.section, para.subsection) != place:
+            carried, place = None, (para.section, para.subsection)
+        state = ParaState(date=carried)
         for sent in by_para.get(para.index, []):
             _sentence_events(ctx, para, sent, state)
         if state.meeting is not None:
             _close_meeting(ctx, para, state, Sentence(-1, -1, -1, None, None))
         rows += state.rows
+        carried = state.date
     rows.sort(key=lambda r: r["char_start"])
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:03d}"

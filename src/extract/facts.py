@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (OPEN_WINDOW, clause_start, opens_report, sentences_by_paragraph,
-                        speech_start)
+from .discourse import (OPEN_WINDOW, clause_start, is_headline, opens_report,
+                        sentences_by_paragraph, speech_start)
 from .gazetteer import get_gazetteer
 from .resources import read_table, read_words
 from .sections import Paragraph, Sentence
@@ -322,6 +322,8 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     by_para = sentences_by_paragraph(ctx.layout)
     for para in ctx.layout.paragraphs:
+        if is_headline(ctx, para):
+            continue  # a headline restates a figure of the item below it
         state = ParaFacts()
         for sent in by_para.get(para.index, []):
             _sentence_facts(ctx, para, sent, state)
