@@ -35,10 +35,13 @@ _MEETING = re.compile(
     r"例会|联席会|培训班|研讨会|论证会|听证会|会))")
 # 各地要主动走访慰问: a modal earlier in the clause makes it an instruction (主要, 重要 are words)
 _DIRECTIVE_IN_CLAUSE = re.compile(r"(?<![主重需只纪摘提概必])要(?![求点素件闻害地员])|务必|必须|抓紧")
+_MEETING_CONTENT = re.compile(r"\s*(?:会议|会上)(?:对|要求|强调|指出|认为|决定|研究|听取|审议|通报|传达|"
+                              r"部署|明确|总结|分析|安排)")
 _PASSIVE_MEETING = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?召开(?=[，。；！？]|$)")
 _MEETING_BEFORE = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?$")
 _FILLER = re.compile(r"^(?:其中|并|还|同时|另外|此外|随后|当天|当日|[\s，,、])*$")
 _PRONOUN = re.compile(r"^(?:[\s，,]|随后|之后|会后)*(?:他|她)")
+_ONE_ROW_ACTS = {"签约", "会见"}
 _PERSON_ACTIONS = {"主持会议", "出席会议", "批示", "会见"}
 
 
@@ -157,8 +160,8 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
         if _directive_re().search(text[max(start, hit.start - 4):hit.start]) or \
                 _DIRECTIVE_IN_CLAUSE.search(text, clause_start(text, start, hit.start), hit.start):
             continue
-        if _is_passive(text, hit, end):
-            continue
+        if _is_passive(text, hit, end) or text.startswith("的", hit.end):
+            continue  # 来天水考察的客商: the verb describes the guests, it is not an act
         kept.append(hit)
     return kept
 
@@ -187,12 +190,12 @@ _COMPANION = re.compile(r"(?:等)?(?:陪同|陪)")
 
 
 def _companion(text: str, official: Any, end: int) -> bool:
-    """在市委书记X陪同下 / 县长Y陪同: an escort, not the one who visits."""
+    """在市委书记X、县长Y等陪同下 / 县长Y陪同: an escort, not the one who visits."""
     if _COMPANION.match(text, official.end, end):
         return True
-    after = text[official.end:clause_end(text, official.end, end)]
-    return "陪同下" in after and "、" not in after.split("陪同下")[0][-1:] and \
-        re.search(r"在[^，。；]*$", text[max(0, official.start - 30):official.start]) is not None
+    below = text.find("陪同下", official.end, end)
+    opened = text.rfind("在", max(0, official.start - 40), official.start)
+    return below != -1 and opened != -1 and "陪同下" not in text[opened:official.start]
 
 
 def _overlaps(span: Any, others: list[Any]) -> bool:
@@ -310,9 +313,12 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
     issued = False
     pairs = [p for p in pairs if not (p[0].statistic and any(
         a.key == p[1].key and not h.statistic and h is not p[0] for h, a, _ in pairs))]
+    official_acts = {action for _, actor, action in pairs if actor.kind == "official"}
     for i, (hit, actor, action) in enumerate(pairs):
         if issued and action in ("开展行动", "督导检查"):
             continue
+        if actor.kind != "official" and action in official_acts and action in _ONE_ROW_ACTS:
+            continue  # 市政府与该集团签订协议，X代表市政府签约: the official's row
         if hit.trigger.minor and any(a.key == actor.key and not h.trigger.minor
                                      for h, a, _ in pairs):
             continue
@@ -458,6 +464,8 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     if state.speech:
         return
     stop = speech_start(text, sent.start, sent.end)
+    if _MEETING_CONTENT.match(text, sent.start, stop):
+        stop = sent.start  # 会议对…进行了明确, 会议听取…: what the meeting dealt with
     date = _governing_date(ctx, sent.start, stop)
     state.date = date or state.date
     hits = find_hits(ctx, sent.start, stop)

@@ -22,7 +22,9 @@ from .sections import Paragraph, Sentence
 
 _QUOTE_BEFORE = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]$")
 _TITLE = re.compile(r"《[^》\n]{0,80}》")
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+?(?=[，,。；;：:！？、的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fffA-Za-z0-9]|$)")
+# the counted noun after a measure word: a list inside it (商场、宾馆) stays whole
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|、(?=[\u4e00-\u9fff]))*?"
+                         r"(?=[，,。；;：:！？的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fffA-Za-z0-9、]|$)")
 _BRACKET_AFTER = re.compile(r"[（(][^（()）]{1,12}[)）]")
 _CLASS_BOUND = re.compile(r"(?:以上|以下|以内)(?=[\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -358,7 +358,47 @@ def parse_officials(text: str, *, region: str | Division | None = None) -> list[
                 out.append(Official(n0, t_end, text[n0:t_end], text[n0:n1], text[t_start:t_end],
                                     names[0] if names else None, names, codes, True,
                                     n0, n1, t_start, t_end))
+    out = _with_shared_titles(text, out, get_grammar())
+    out = _with_local_units(text, out, places)
     return _with_repeats(text, out)
+
+
+def _with_shared_titles(text: str, found: list[Official], g: TitleGrammar) -> list[Official]:
+    """副市长韩文博、杜晓燕: names listed after one title share it."""
+    extra: list[Official] = []
+    for o in found:
+        pos = o.end
+        while not o.is_reference and text.startswith("、", pos):
+            span = g.read_name(text, pos + 1)
+            if span is None or any(f.start <= span[0] < f.end for f in found):
+                break
+            n0, n1 = span
+            extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], o.title, o.jurisdiction,
+                                  o.jurisdictions, o.jurisdiction_codes, False, n0, n1,
+                                  o.title_start, o.title_end))
+            pos = n1
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+_TOWNSHIP_TITLE = re.compile(r"(?:镇|乡|街道)(?:党委|党工委|人大|政府|办事处)?")
+
+
+def _with_local_units(text: str, found: list[Official], places: list[Place]) -> list[Official]:
+    """镇长X after 三江镇党委书记Y in one sentence: the bare 镇 is the township just named."""
+    out = []
+    for o in found:
+        if o.jurisdictions or o.is_reference or not _TOWNSHIP_TITLE.match(o.title):
+            out.append(o)
+            continue
+        sentence_start = max(text.rfind(c, 0, o.start) for c in "。！？\n") + 1
+        near = [p for p in places if p.level == "township" and sentence_start <= p.start < o.start]
+        if not near:
+            out.append(o)
+            continue
+        p = near[-1]
+        out.append(Official(o.start, o.end, o.text, o.name, o.title, p.name, (p.name,), (p.code,),
+                            o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end))
+    return out
 
 
 _REPEAT_END = re.compile(r"[^\u4e00-\u9fff]|同志")
