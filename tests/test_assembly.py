@@ -191,3 +191,8 @@ def test_headline_line_is_not_a_second_event_and_dates_carry_to_the_next_paragra
     ev = _events(text)
     assert ev[["official", "action"]].values.tolist() == [["赵立平", "调研"], ["赵立平", "主持会议"]]
     assert ev["date_start"].tolist() == [date(2024, 10, 8), date(2024, 10, 8)]
+
+
+def test_rate_check_whatever_order_the_counts_come_in():
+    facts = _facts("1月15日至10月12日，完成整改7422个，排查重大事故隐患共7450个，整改率99.62%。")
+    assert facts.set_index("value").loc[99.62, "check"] == "ok"

@@ -163,3 +163,25 @@ def test_folder_link_loop_is_not_followed(tmp_path, real_text):
     assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet",
                  "--issue-date", "2024-10-12"]) == 0
     assert [r["doc_id"] for r in _jsonl(out / "documents.jsonl")] == ["a/b"]
+
+
+def test_same_names_under_two_arguments_get_distinct_ids_in_any_order(tmp_path, real_text):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text(real_text, encoding="utf-8")
+    outs = []
+    for order in (("a", "b"), ("b", "a")):
+        out = tmp_path / ("out-" + "".join(order))
+        assert main(["run", *(str(tmp_path / o) for o in order), "--out", str(out), "--quiet",
+                     "--issue-date", "2024-10-12"]) == 0
+        outs.append((out / "documents.jsonl").read_bytes())
+    ids = [r["doc_id"] for r in _jsonl(tmp_path / "out-ab" / "documents.jsonl")]
+    assert len(set(ids)) == 2 and outs[0] == outs[1]
+
+
+def test_stdin_over_the_byte_limit_is_an_error_row(tmp_path, real_text):
+    proc = subprocess.run([sys.executable, "-m", "extract", "run", "-", "--out", str(tmp_path / "o"),
+                           "--quiet", "--max-bytes", "1000"],
+                          input=real_text.encode("utf-8"), capture_output=True)
+    assert proc.returncode == 1
+    assert _jsonl(tmp_path / "o" / "errors.jsonl")[0]["error_code"] == "too_large"

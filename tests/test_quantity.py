@@ -197,3 +197,17 @@ def test_bare_scale_words_are_not_numbers(text):
 
 def test_durations_with_more_are_not_counts():
     assert parse_quantities("连续工作4个多小时") == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("分别为15，267个", [267.0]),  # a full-width comma ends a clause, it does not group digits
+    ("共1,234家", [1234.0]),
+])
+def test_thousands_separators(text, values):
+    assert [q.value for q in parse_quantities(text)] == values
+
+
+def test_long_digit_runs_do_not_backtrack():
+    # finishes at once since the number regex reads digits one way only (not a timed test:
+    # a quadratic regex would take minutes here)
+    assert parse_quantities("1" * 50000 + "家")[0].unit == "家"

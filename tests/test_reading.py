@@ -126,3 +126,23 @@ def test_too_large_and_missing_files(tmp_path):
 def test_utf16_with_bom_is_read(real_text):
     decoded = read_bytes(real_text.encode("utf-16"))
     assert decoded.encoding == "utf-16" and decoded.text == real_text
+
+
+@pytest.mark.parametrize("html, text", [
+    ("<nav><ul><li>首页<li>返回</ul></nav><p>正文一段。</p>", "正文一段。\n"),
+    ('<div class="menu"><p>菜单</div><p>正文一段。', "正文一段。\n"),
+    ("<p>第一段<p>第二段</p>", "第一段\n第二段\n"),
+])
+def test_unclosed_tags_never_hide_the_page(html, text):
+    assert html_to_text(html) == text
+
+
+def test_page_without_visible_text_is_an_empty_error():
+    with pytest.raises(ReadError) as info:
+        read_bytes(b"<html><body><p>&nbsp;</p><script>var x=1;</script></body></html>", suffix=".html")
+    assert info.value.code == "empty"
+
+
+def test_wrongly_declared_charset_falls_back_to_detection():
+    page = '<meta charset="utf-8"><p>市长调研消防安全工作。</p>'.encode("gb18030")
+    assert read_bytes(page, suffix=".html").text == "市长调研消防安全工作。\n"

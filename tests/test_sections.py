@@ -97,3 +97,8 @@ def test_speech_spaced_phrase_is_not_a_label():
     text = "【部门动态】\n会议要求 各单位抓好落实。市应急管理局 10月12日，召开会议。\n"
     layout = split_layout(text)
     assert layout.subsections == ["市应急管理局"]
+
+
+def test_numeral_list_is_not_an_enumerator():
+    layout = split_layout("【经济运行】\n二、三季度全市经济运行平稳。\n一、领导活动\n内容。\n")
+    assert layout.sections == ["经济运行", "领导活动"]

@@ -11,7 +11,7 @@ from .errors import ExtractError, UsageError
 from .metadata import parse_iso_date
 from .runner import Collected, Options, collect, plan_jobs
 from .tables import validate_row
-from .writers import FORMATS, prepare_out_dir, write_tables
+from .writers import FORMATS, check_out_dir, prepare_out_dir, write_tables
 
 EPILOG_RUN = """\
 Inputs: files, folders (searched recursively in sorted order) or - for stdin.
@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> Options:
     if args.workers < 1:
         raise UsageError("--workers must be 1 or more")
+    if args.max_bytes < 1:
+        raise UsageError("--max-bytes must be 1 or more")
     if args.region:
         from .gazetteer import get_gazetteer
         if get_gazetteer().resolve_region(args.region) is None:
@@ -102,8 +104,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     formats = _formats(args.format)
     options = _options(args)
     collected = Collected()
-    jobs = plan_jobs(args.paths, collected)
-    prepare_out_dir(args.out, force=args.force)
+    check_out_dir(args.out, force=args.force)
+    jobs = plan_jobs(args.paths, collected, max_bytes=args.max_bytes)
     if collected.skipped and not args.quiet:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(collected.skipped.items()))
         print(f"skipped {sum(collected.skipped.values())} non-bulletin files ({kinds})",
@@ -113,6 +115,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             keep_text=args.with_text)
     for table, rows in collected.tables.items():
         collected.tables[table] = [validate_row(table, r) for r in rows]
+    prepare_out_dir(args.out, force=args.force)
     write_tables(args.out, collected.tables, formats, with_text=args.with_text)
     if not args.quiet:
         print(_summary(collected, args.out, time.perf_counter() - started))
@@ -136,12 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return cmd_run(args) if args.command == "run" else cmd_eval(args)
-    except (UsageError, FileNotFoundError, ValueError) as exc:
+    except UsageError as exc:  # eval's input errors are UsageErrors too
         print(f"bulletin-extract: error: {exc}", file=sys.stderr)
         return 2
-    except ExtractError as exc:
-        print(f"bulletin-extract: error: {exc}", file=sys.stderr)
-        return 2
+    except ExtractError as exc:  # a bug (a row off the contract): nothing was written
+        print(f"bulletin-extract: internal error: {exc}; please report it", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

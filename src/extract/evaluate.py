@@ -70,6 +70,8 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz
 
+from .errors import UsageError
+
 __all__ = [
     "MATCHING_RULE_HELP",
     "EvalError",
@@ -114,7 +116,7 @@ matching rule:
 """
 
 
-class EvalError(Exception):
+class EvalError(UsageError):
     """Base of the errors ``eval`` reports to the user (the CLI exits 2 on them)."""
 
 

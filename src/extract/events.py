@@ -102,6 +102,9 @@ class ParaState:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
+_CONVENED = Trigger("召开会议", re.compile("召开"), "any", "主持会议")  # a passive 会议召开
+
+
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[Trigger, ...]:
     return tuple(Trigger(action, re.compile(pattern), actor, official or None, minor == "yes")
@@ -510,8 +513,7 @@ def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sen
     if not meeting.used:
         s = meeting.sentence
         m = _PASSIVE_MEETING.search(ctx.text, s.start, s.end)
-        trig = Trigger("召开会议", re.compile("召开"), "any", "主持会议")
-        hit = Hit(m.end() - 2, m.end(), trig)
+        hit = Hit(m.end() - 2, m.end(), _CONVENED)
         actor = Actor("org", org=meeting.org) if meeting.org else Actor("none")
         state.rows.append(_row(ctx, s, hit, actor, "召开会议", (s.start, s.end), state.date,
                                ParaState(), para))
@@ -538,7 +540,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
         carried = state.date
     rows.sort(key=lambda r: r["char_start"])
     for n, row in enumerate(rows, 1):
-        row["event_id"] = f"e{n:03d}"
+        row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order
     return rows
 
 

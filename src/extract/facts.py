@@ -220,7 +220,8 @@ def _check(rows: list[dict[str, Any]], row: dict[str, Any]) -> str | None:
               and r["unit_normalized"] != "%"]
     if len(counts) < 2 or counts[-1]["unit_normalized"] != counts[-2]["unit_normalized"]:
         return None
-    part, whole = counts[-1]["value_normalized"], counts[-2]["value_normalized"]
+    # a completion rate is at most 100%: the smaller count is the part, whatever the order
+    part, whole = sorted((counts[-1]["value_normalized"], counts[-2]["value_normalized"]))
     if not whole:
         return None
     computed = part / whole * 100
@@ -331,6 +332,6 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
             _sentence_facts(ctx, para, sent, state)
         rows += state.rows
     for n, row in enumerate(rows, 1):
-        row["fact_id"] = f"f{n:03d}"
+        row["fact_id"] = f"f{n:05d}"  # fixed width: string order is text order
         del row["_range_group"], row["_end"]
     return rows

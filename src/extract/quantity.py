@@ -198,10 +198,13 @@ _CN_CHARS = "零〇○一二两兩三四五六七八九十百千万亿壹贰叁�
 # stand right before a number.
 _CN_PLAIN = "零〇○一二两兩三四五六七八九十百千万亿"
 # A number: Arabic with decimals / thousands groups, or Chinese numerals, possibly mixed (1.2万, 9佰)
+# Possessive runs (++, *+): digits can be read only one way, so a long digit string
+# cannot make the regex backtrack quadratically. Only an ASCII comma groups thousands:
+# a full-width ， is a clause break in Chinese prose (分别为15，267个 is two numbers).
 _NUM = (
-    rf"(?:[0-9０-９]+(?:[,，][0-9]{{3}}(?=[,，.．0-9]|[^0-9]))*(?:[.．][0-9０-９]+)?"
-    rf"(?:[{_CN_CHARS}]|[0-9])*"
-    rf"|[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
+    rf"(?:[0-9０-９]++(?:,[0-9]{{3}}(?![0-9]))*+(?:[.．][0-9０-９]++)?"
+    rf"(?:[{_CN_CHARS}][{_CN_CHARS}0-9]*+)?"
+    rf"|[{_CN_CHARS}]++(?:点[零〇一二三四五六七八九]+)?)"
 )
 _SEP = r"(?:至|到|-|—|–|~|～|－)"
 _TIME_NOUNS = ("月", "小时", "星期", "礼拜", "工作日", "季度", "年", "钟头", "半", "周", "天", "多月")

@@ -53,9 +53,27 @@ def read_bytes(data: bytes, *, suffix: str = ".txt", encoding: str | None = None
     if suffix in DOCX_SUFFIXES:
         return Decoded(_docx_text(data, name), "docx")
     if suffix in HTML_SUFFIXES:
-        raw = decode_text(data, encoding=encoding or _html_declared(data), name=name)
-        return Decoded(html_to_text(raw.text), "html")
+        raw = _decode_html(data, encoding, name)
+        text = html_to_text(raw.text)
+        if not text.strip():
+            raise ReadError("empty", f"{name}: the page has no visible paragraph text; "
+                            "check that it is the bulletin and not a frame or index page")
+        return Decoded(text, "html")
     return decode_text(data, encoding=encoding, name=name)
+
+
+def _decode_html(data: bytes, encoding: str | None, name: str) -> Decoded:
+    """--encoding wins; a page's declared charset is tried, then detection, because
+    government pages often declare utf-8 and are GBK (or the other way round)."""
+    if encoding:
+        return decode_text(data, encoding=encoding, name=name)
+    declared = _html_declared(data)
+    if declared:
+        try:
+            return decode_text(data, encoding=declared, name=name)
+        except ReadError:
+            pass
+    return decode_text(data, name=name)
 
 
 def decode_text(data: bytes, *, encoding: str | None = None, name: str = "<input>") -> Decoded:
@@ -180,28 +198,37 @@ class _ParagraphParser(HTMLParser):
     BOILERPLATE = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|share|copyright", re.I)
     VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "wbr"}
 
+    # elements HTML lets authors leave open: a new one closes the last of its kind
+    SELF_CLOSING = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
-        self.stack: list[bool] = []  # per open element: does it hide its content?
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, hides its content?)
 
     def _hidden(self) -> bool:
-        return any(self.stack)
+        return any(hidden for _, hidden in self.stack)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.BLOCK:
             self._flush()
         if tag in self.VOID:
             return
+        if tag in self.SELF_CLOSING and self.stack and self.stack[-1][0] == tag:
+            self.stack.pop()
         marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
-        self.stack.append(tag in self.SKIP or bool(marks and self.BOILERPLATE.search(marks)))
+        self.stack.append((tag, tag in self.SKIP or bool(marks and self.BOILERPLATE.search(marks))))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VOID:
             return
-        if self.stack:
-            self.stack.pop()
+        # pop down to the matching element; an end tag never opened is ignored, so an
+        # unclosed <li> inside a menu cannot hide the rest of the page
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
         if tag in self.BLOCK:
             self._flush()
 

@@ -27,4 +27,4 @@ class Record:
         return [f.name for f in fields(self)]
 
     def get(self, key: str, default: Any = None) -> Any:
-        return getattr(self, key, default)
+        return getattr(self, key) if key in self.keys() else default

@@ -6,6 +6,7 @@ with the texts.
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import os
 import sys
@@ -82,20 +83,28 @@ def _walk(root: Path) -> list[Path]:
 
 
 def _doc_ids(found: list[tuple[Path, str]]) -> list[str]:
-    """Relative path without extension; files that would share one keep their extension."""
+    """Relative path without extension; files that would share one keep their extension;
+    files from different PATH arguments that still share one get a short hash of their
+    absolute path, so ids never depend on the order of the arguments."""
     stems = Counter(str(Path(rel).with_suffix("")) for _, rel in found)
-    return [str(Path(rel).with_suffix("")) if stems[str(Path(rel).with_suffix(""))] == 1
-            else rel for _, rel in found]
+    ids = [str(Path(rel).with_suffix("")) if stems[str(Path(rel).with_suffix(""))] == 1
+           else rel for _, rel in found]
+    repeated = Counter(ids)
+    return [i if repeated[i] == 1 else
+            f"{i}-{hashlib.sha256(str(p.absolute()).encode('utf-8')).hexdigest()[:8]}"
+            for (p, _), i in zip(found, ids)]
 
 
-def plan_jobs(paths: list[str], collected: Collected, stdin: bytes | None = None) -> list[Job]:
+def plan_jobs(paths: list[str], collected: Collected, stdin: bytes | None = None,
+              max_bytes: int = 20_000_000) -> list[Job]:
     """Every bulletin under the PATH arguments, in sorted path order."""
     found: list[tuple[Path, str]] = []
     manifest_files: list[Path] = []
     jobs: list[Job] = []
+    seen: set[Path] = set()
     for arg in paths:
         if arg == "-":
-            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            data = stdin if stdin is not None else sys.stdin.buffer.read(max_bytes + 1)
             jobs.append(Job(path="-", doc_id=stdin_doc_id(data), data=data))
             continue
         root = Path(arg)
@@ -114,6 +123,8 @@ def plan_jobs(paths: list[str], collected: Collected, stdin: bytes | None = None
             found.append((root, root.name))
         else:
             raise UsageError(f"{arg}: no such file or folder")
+    # a file reached through two PATH arguments is read once
+    found = [f for f in found if not (f[0].absolute() in seen or seen.add(f[0].absolute()))]
     manifest = _manifests(manifest_files)
     for (path, _), doc_id in zip(found, _doc_ids(found)):
         row = manifest.get(path.absolute())
@@ -131,6 +142,9 @@ def run_job(job: Job, options: Options) -> tuple[bool, DocResult]:
     """Read and process one bulletin: (True, rows) or (False, an error row)."""
     try:
         if job.data is not None:
+            if len(job.data) > options.max_bytes:
+                raise ReadError("too_large", f"<stdin>: more than {options.max_bytes} bytes; "
+                                "split the input or raise --max-bytes")
             decoded = read_bytes(job.data, encoding=options.encoding, name="<stdin>")
         else:
             decoded = read_path(Path(job.path), encoding=options.encoding,

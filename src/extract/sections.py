@@ -18,6 +18,8 @@ _BRACKET = re.compile(r"【([^【】\n]{1,24})】")
 _ENUM1 = re.compile(rf"([{_CN_NUM}]{{1,3}})[、．.]\s*")
 _PART = re.compile(rf"第([{_CN_NUM}\d]{{1,3}})部分[：:、\s\u3000]*")
 _ENUM2 = re.compile(rf"[（(]([{_CN_NUM}]{{1,3}})[)）]\s*")
+# 二、三季度…, 一、二月份…: a list of numerals before a period word, not an enumerator
+_NUMERAL_LIST = re.compile(rf"[{_CN_NUM}]+(?:季度|月|年|个|次|期)")
 _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 # A lead label: 2-12 characters of a name, then a space before the text it heads.
 _LEAD = re.compile(r"([\u4e00-\u9fff（）()]{2,12})[ \u3000\t]+(?=\S)")
@@ -155,7 +157,7 @@ def _match_header(text: str, start: int, end: int, in_section: bool) -> tuple[He
         return Header(start, end, label, 1, "part"), end
     for pattern, level, kind in ((_ENUM1, 1, "enum"), (_ENUM2, 2, "paren")):
         m = pattern.match(line)
-        if m:
+        if m and not _NUMERAL_LIST.match(line, m.end() - len(m.group()) + len(m.group(1)) + 1):
             split = _split_enum(text, start, end, m)
             if split:
                 name, resume = split

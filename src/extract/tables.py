@@ -13,13 +13,14 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from .errors import ExtractError
 from .resources import read_table
 
 TABLES = ("documents", "events", "facts", "officials", "errors")
 API_ONLY = {("documents", "text")}  # written to files only with --with-text
 
 
-class SchemaError(ValueError):
+class SchemaError(ExtractError):
     """A row does not fit the contract: a bug in this package, never in the input."""
 
 

@@ -24,18 +24,23 @@ def output_files(formats: tuple[str, ...]) -> list[str]:
     return [f"{t}.{fmt}" for fmt in formats for t in TABLES]
 
 
-def prepare_out_dir(out: Path, *, force: bool) -> None:
-    """Refuse a folder holding files unless --force; --force removes only our tables."""
+def check_out_dir(out: Path, *, force: bool) -> None:
+    """Refuse a file, or a folder holding files unless --force; writes nothing."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; give a folder")
-    if out.exists() and any(out.iterdir()):
-        if not force:
-            raise UsageError(f"--out {out} already holds files; pass --force to replace "
-                             "this tool's tables there, or choose an empty folder")
-        for name in output_files(FORMATS):
-            target = out / name
-            if target.is_file():
-                target.unlink()
+    if out.exists() and any(out.iterdir()) and not force:
+        raise UsageError(f"--out {out} already holds files; pass --force to replace "
+                         "this tool's tables there, or choose an empty folder")
+
+
+def prepare_out_dir(out: Path, *, force: bool) -> None:
+    """Make the folder and remove this tool's old tables (only after a successful run,
+    so a crash never destroys the previous output)."""
+    check_out_dir(out, force=force)
+    for name in output_files(FORMATS):
+        target = out / name
+        if target.is_file():
+            target.unlink()
     out.mkdir(parents=True, exist_ok=True)
 
 
