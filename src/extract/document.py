@@ -83,12 +83,14 @@ def find_mentions(text: str, issue_date: date | None, region: str | None) -> Men
     """Run every recognizer once over the whole text."""
     gaz = get_gazetteer()
     dates = parse_dates(text, ref_date=issue_date) if issue_date else _dates_with_years(text)
+    division = gaz.resolve_region(region) if region else None
+    places = gaz.parse_places(text, region=division)
     return Mentions(
         dates=SpanIndex(dates),
         quantities=SpanIndex(parse_quantities(text)),
-        places=SpanIndex(gaz.parse_places(text, region=region)),
-        officials=SpanIndex(parse_officials(text, region=region)),
-        orgs=SpanIndex(parse_orgs(text, region=region)),
+        places=SpanIndex(places),
+        officials=SpanIndex(parse_officials(text, region=division, places=places)),
+        orgs=SpanIndex(parse_orgs(text, region=division, places=places)),
     )
 
 

@@ -330,12 +330,15 @@ def parse_titles(text: str, *, region: str | Division | None = None) -> list[Tit
     return out
 
 
-def parse_officials(text: str, *, region: str | Division | None = None) -> list["Official"]:
+def parse_officials(text: str, *, region: str | Division | None = None,
+                    places: list[Place] | None = None) -> list["Official"]:
     """Officials named in ``text`` in text order: title chain + name, or a
-    given-name reference (伟明省长, is_reference=True)."""
+    given-name reference (伟明省长, is_reference=True). ``places`` (parse_places of the
+    same text and region) saves reading the places again."""
     gaz, g = get_gazetteer(), get_grammar()
     reg = region if isinstance(region, Division) else gaz.resolve_region(region)
-    places = gaz.parse_places(text, region=reg)
+    if places is None:
+        places = gaz.parse_places(text, region=reg)
     out: list[Official] = []
     for chain in _chains(text, _units(text, g, places)):
         t_start, t_end = chain[0].start, chain[-1].end

@@ -103,12 +103,15 @@ def _title_follows(text: str, end: int, g) -> bool:
     return g.rank_person[m.group("rank")] >= 0 or g.read_name(text, m.end()) is not None
 
 
-def parse_orgs(text: str, *, region: str | Division | None = None) -> list[Org]:
-    """Organisations in ``text`` in text order."""
+def parse_orgs(text: str, *, region: str | Division | None = None,
+               places: list | None = None) -> list[Org]:
+    """Organisations in ``text`` in text order; ``places`` (parse_places of the same
+    text and region) saves reading the places again."""
     g = get_grammar()
     gaz = get_gazetteer()
-    reg = region if isinstance(region, Division) else gaz.resolve_region(region)
-    places = gaz.parse_places(text, region=reg)
+    if places is None:
+        reg = region if isinstance(region, Division) else gaz.resolve_region(region)
+        places = gaz.parse_places(text, region=reg)
     # suffix characters inside a rank word (市委常委: 委 of 常委) are not an organ
     in_rank = {i for m in g.rank_re.finditer(text) for i in range(m.start("rank"), m.end())}
     out: list[Org] = []
