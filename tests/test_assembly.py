@@ -45,10 +45,11 @@ def test_written_bulletins_reach_095(corpus_scores):
         assert _strict_f1(corpus_scores, table) >= 0.95, table
 
 
-def test_third_writers_bulletins_reach_095(predicted):
-    """corpus/heldout: four bulletins by a third writer, first scored before any rule
-    was tuned on them (events 0.80, facts 0.85 then)."""
-    metrics = evaluate(CORPUS / "heldout" / "gold", predicted)
+@pytest.mark.parametrize("folder", ["heldout", "heldout2"])
+def test_further_writers_bulletins_reach_095(predicted, folder):
+    """Bulletins by further writers, first scored before any rule was tuned on them
+    (heldout: events 0.80, facts 0.85; heldout2: events 0.71, facts 0.92 then)."""
+    metrics = evaluate(CORPUS / folder / "gold", predicted)
     for table in ("events", "facts"):
         assert _strict_f1(metrics, table) >= 0.95, table
 
@@ -196,3 +197,22 @@ def test_headline_line_is_not_a_second_event_and_dates_carry_to_the_next_paragra
 def test_rate_check_whatever_order_the_counts_come_in():
     facts = _facts("1月15日至10月12日，完成整改7422个，排查重大事故隐患共7450个，整改率99.62%。")
     assert facts.set_index("value").loc[99.62, "check"] == "ok"
+
+
+def test_measured_thing_from_the_clause_before():
+    facts = _facts("最大降雨出现在平秋镇，达一百六十五毫米。", issue="2026-06-22", region="锦屏县")
+    assert facts.iloc[0][["subject", "value", "unit"]].tolist() == ["最大降雨", 165.0, "毫米"]
+
+
+def test_no_period_for_current_figures_and_carry_after_a_meeting():
+    text = ("【领导督导】\n1月15日，县委书记孟庆川主持召开道路交通安全工作会议。\n"
+            "会后，孟庆川带队暗访，查看了两处农村客运招呼站。\n"
+            "【数据统计】\n当前，全县视频监控点位已增至186个。\n")
+    facts = _facts(text, issue="2026-01-19", region="沂水县").set_index("value")
+    assert (facts.loc[2.0, "period_start"], facts.loc[2.0, "period_end"]) == (date(2026, 1, 15),) * 2
+    assert facts.loc[186.0, "period_start"] is None
+
+
+def test_qualifiers_outside_the_contract_list_are_null():
+    facts = _facts("共检查企业36家，罚款合计18.5万元，累计整改隐患120处。")
+    assert facts["qualifier"].tolist() == [None, None, "累计"]

@@ -31,6 +31,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LIST_JOIN = re.compile(r"\s*(?:和|、|及|与|，|,)\s*")
 _COMPARED = re.compile(r"(?:比|较|同比|相比|比上|较上)$")
 _SINCE_START = re.compile(r"(?:自|从|自从)\s*$")
+_NOW_LEAD = re.compile(r"\s*(?:当前|目前|现阶段)")  # 当前，全市…已增至186个: no period, like 截至目前
 _PLAN_LEAD = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:预计|力争)")
 _UNTIL_NOW = re.compile(r"截至目前|截止目前|截至当前|到目前为止|迄今为止")  # no period (contract)
 _SNAPSHOT = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
@@ -242,6 +243,21 @@ def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
                    for m in _TITLE.finditer(ctx.text, sent.start, sent.end))
 
 
+_LOCATIVE = re.compile(r"出现在|出现于|发生在|发生于|位于|集中在|在|为|是|达")
+
+
+def _subject_of_previous_clause(ctx: DocContext, sent: Sentence, q: Any) -> str | None:
+    """最大降雨出现在平秋镇，达一百六十五毫米: the clause before names what is measured."""
+    end = clause_start(ctx.text, sent.start, q.start) - 1
+    if end <= sent.start:
+        return None
+    begin = clause_start(ctx.text, sent.start, end)
+    phrase = ctx.text[begin:end]
+    cut = _LOCATIVE.search(phrase)
+    phrase = (phrase[:cut.start()] if cut else "").strip()
+    return phrase if len(phrase) >= 2 else None
+
+
 def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
                         state: ParaFacts, after: Any = None) -> str | None:
     """A subject that the sentence's previous fact completes: the second number of a
@@ -254,7 +270,7 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
         return previous["subject"]  # 同比分别下降13.6%和9.8%
     subject = subject_of(ctx, sent, q, floor, after)
     if previous is None:
-        return subject
+        return subject or _subject_of_previous_clause(ctx, sent, q)
     if subject is None:
         return previous["subject"]
     if _markers().change.match(subject) and previous["subject"] and \
@@ -293,7 +309,8 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
         subject = _subject_in_context(ctx, sent, range_starts.get(q.range_group, q), floor, state,
                                       after=range_ends.get(q.range_group, q))
         own = _own_date(ctx, sent, q.start)
-        no_period = estimate or bool(_UNTIL_NOW.search(ctx.text, sent.start, q.start))
+        no_period = estimate or bool(_UNTIL_NOW.search(ctx.text, sent.start, q.start)
+                                     or _NOW_LEAD.match(ctx.text, sent.start))
         period = Period(None, None) if no_period else (
             _snapshot(ctx, sent, q.start)
             or (_period_of(ctx, own, state.period) if own is not None else state.period)
@@ -324,13 +341,17 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
     """Every fact row of one document, with fact_id in text order."""
     rows: list[dict[str, Any]] = []
     by_para = sentences_by_paragraph(ctx.layout)
+    carried, place = None, None
     for para in ctx.layout.paragraphs:
         if is_headline(ctx, para):
             continue  # a headline restates a figure of the item below it
-        state = ParaFacts()
+        if (para.section, para.subsection) != place:
+            carried, place = None, (para.section, para.subsection)
+        state = ParaFacts(period=carried)  # 会后，… takes the meeting's day
         for sent in by_para.get(para.index, []):
             _sentence_facts(ctx, para, sent, state)
         rows += state.rows
+        carried = state.period
     for n, row in enumerate(rows, 1):
         row["fact_id"] = f"f{n:05d}"  # fixed width: string order is text order
         del row["_range_group"], row["_end"]
