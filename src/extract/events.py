@@ -23,26 +23,12 @@ from .context import DocContext
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_headline, opens_report,
                         sentences_by_paragraph, speech_start)
 from .gazetteer import get_gazetteer
+from .patterns import P
 from .resources import read_table, read_words
 from .sections import Paragraph, Sentence
 from .topics import topics_in
 
 MASK = "\u25a1"  # □ keeps offsets while hiding masked characters from the triggers
-_QUOTED = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,80}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
-_MEETING = re.compile(
-    r"(?:主持召开|组织召开|召开|举行|举办|出席|参加|列席|主持)"
-    r"([^，。；！？]{0,60}?(?:会议|大会|座谈会|推进会|部署会|调度会|分析会|现场会|视频会|专题会|常委会|"
-    r"例会|联席会|培训班|研讨会|论证会|听证会|会))")
-# 各地要主动走访慰问: a modal earlier in the clause makes it an instruction (主要, 重要 are words)
-_DIRECTIVE_IN_CLAUSE = re.compile(r"(?<![主重需只纪摘提概必])要(?![求点素件闻害地员])|务必|必须|抓紧")
-_MEETING_CONTENT = re.compile(r"\s*(?:会议|会上)(?:对|要求|强调|指出|认为|决定|研究|听取|审议|通报|传达|"
-                              r"部署|明确|总结|分析|安排)")
-_PASSIVE_MEETING = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?召开(?=[，。；！？]|$)")
-_MEETING_BEFORE = re.compile(r"(?:会议|会)(?:在[^，。；]{1,30})?$")
-_FILLER = re.compile(r"^(?:其中|并|还|同时|另外|此外|随后|当天|当日|[\s，,、])*$")
-_PRONOUN = re.compile(r"^(?:[\s，,]|随后|之后|会后)*(?:他|她)")
-_ONE_ROW_ACTS = {"签约", "会见"}
-_PERSON_ACTIONS = {"主持会议", "出席会议", "批示", "会见"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +122,7 @@ def iso(value: str | None) -> date_type | None:
 def masked(text: str, start: int, end: int) -> str:
     """The sentence with quotes, titles and meeting names blanked, same length."""
     chunk = list(text[start:end])
-    for pattern, group in ((_QUOTED, 0), (_MEETING, 1)):
+    for pattern, group in ((P.quoted, 0), (P.meeting, 1)):
         for m in pattern.finditer(text, start, end):
             for i in range(m.start(group) - start, m.end(group) - start):
                 chunk[i] = MASK
@@ -161,7 +147,7 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
         if kept and hit.start < kept[-1].end:
             continue
         if _directive_re().search(text[max(start, hit.start - 4):hit.start]) or \
-                _DIRECTIVE_IN_CLAUSE.search(text, clause_start(text, start, hit.start), hit.start):
+                P.directive_in_clause.search(text, clause_start(text, start, hit.start), hit.start):
             continue
         if _is_passive(text, hit, end) or text.startswith("的", hit.end):
             continue  # 来天水考察的客商: the verb describes the guests, it is not an act
@@ -175,7 +161,7 @@ def _is_passive(text: str, hit: Hit, end: int) -> bool:
         return False
     if hit.end < end and text[hit.end] not in CLAUSE_BREAK:
         return False
-    return bool(_MEETING_BEFORE.search(text, max(0, hit.start - 32), hit.start))
+    return bool(P.meeting_before.search(text, max(0, hit.start - 32), hit.start))
 
 
 def _subject_position(ctx: DocContext, floor: int, start: int) -> bool:
@@ -186,15 +172,14 @@ def _subject_position(ctx: DocContext, floor: int, start: int) -> bool:
     for d in ctx.mentions.dates.within(begin, start):
         for i in range(d.start - begin, d.end - begin):
             prefix[i] = " "
-    return bool(_FILLER.match("".join(prefix)))
+    return bool(P.filler.match("".join(prefix)))
 
 
-_COMPANION = re.compile(r"(?:等)?(?:陪同|陪)")
 
 
 def _companion(text: str, official: Any, end: int) -> bool:
     """在市委书记X、县长Y等陪同下 / 县长Y陪同: an escort, not the one who visits."""
-    if _COMPANION.match(text, official.end, end):
+    if P.companion.match(text, official.end, end):
         return True
     below = text.find("陪同下", official.end, end)
     opened = text.rfind("在", max(0, official.start - 40), official.start)
@@ -225,14 +210,13 @@ def actors_in(ctx: DocContext, start: int, end: int) -> list[Actor]:
     return sorted(out, key=lambda a: a.start)
 
 
-_ANAPHOR = re.compile(r"该(局|厅|委|办|中心|支队|大队|总队|集团|公司|街道|镇|乡|县|区|市)")
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "县", "区", "市")
 
 
 def _anaphors(ctx: DocContext, start: int, end: int) -> list[Actor]:
     """该局, 该街道 as a subject: the organisation or place of that kind named last."""
     found = []
-    for m in _ANAPHOR.finditer(ctx.text, start, end):
+    for m in P.anaphor.finditer(ctx.text, start, end):
         if not _subject_position(ctx, start, m.start()):
             continue
         suffix = m.group(1)
@@ -265,12 +249,11 @@ def choose_actor(ctx: DocContext, hit: Hit, actors: list[Actor], para: Paragraph
     label = _label_actor(ctx, para)
     if label:
         return label
-    if state.last_official is not None and _PRONOUN.match(ctx.text, sent.start, hit.start):
+    if state.last_official is not None and P.pronoun.match(ctx.text, sent.start, hit.start):
         return Actor("official", official=state.last_official)
     return Actor("none")
 
 
-_PARTNER_JOIN = re.compile(r"\s*(?:和|、|及|与|同|，|,)\s*")
 
 
 def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[Actor]:
@@ -280,7 +263,7 @@ def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[A
     group = [actor]
     i = actors.index(actor)
     while i > 0 and actors[i - 1].kind == "official" and \
-            _PARTNER_JOIN.fullmatch(ctx.text, actors[i - 1].end, actors[i].start):
+            P.partner_join.fullmatch(ctx.text, actors[i - 1].end, actors[i].start):
         i -= 1
         group.insert(0, actors[i])
     return group
@@ -320,7 +303,7 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
     for i, (hit, actor, action) in enumerate(pairs):
         if issued and action in ("开展行动", "督导检查"):
             continue
-        if actor.kind != "official" and action in official_acts and action in _ONE_ROW_ACTS:
+        if actor.kind != "official" and action in official_acts and P.one_row_acts.fullmatch(action):
             continue  # 市政府与该集团签订协议，X代表市政府签约: the official's row
         if hit.trigger.minor and any(a.key == actor.key and not h.trigger.minor
                                      for h, a, _ in pairs):
@@ -467,7 +450,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     if state.speech:
         return
     stop = speech_start(text, sent.start, sent.end)
-    if _MEETING_CONTENT.match(text, sent.start, stop):
+    if P.meeting_content.match(text, sent.start, stop):
         stop = sent.start  # 会议对…进行了明确, 会议听取…: what the meeting dealt with
     date = _governing_date(ctx, sent.start, stop)
     state.date = date or state.date
@@ -478,7 +461,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
                        for a in _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
                                                actors)):
         action = _action_for(hit, actor)
-        if action is None or (actor.kind != "official" and action in _PERSON_ACTIONS):
+        if action is None or (actor.kind != "official" and P.person_acts.fullmatch(action)):
             continue
         if _counts_in_clause(ctx, hit, stop):
             if actor.kind == "none":
@@ -499,7 +482,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
         if actor.kind == "official":
             state.last_official = actor.official
     _close_meeting(ctx, para, state, sent)
-    if _PASSIVE_MEETING.search(text, sent.start, stop) and not pairs:
+    if P.passive_meeting.search(text, sent.start, stop) and not pairs:
         orgs = ctx.mentions.orgs.within(sent.start, stop)
         state.meeting = Meeting(sent, orgs[0].name if orgs else None)
     state.speech = stop < sent.end
@@ -512,7 +495,7 @@ def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sen
         return
     if not meeting.used:
         s = meeting.sentence
-        m = _PASSIVE_MEETING.search(ctx.text, s.start, s.end)
+        m = P.passive_meeting.search(ctx.text, s.start, s.end)
         hit = Hit(m.end() - 2, m.end(), _CONVENED)
         actor = Actor("org", org=meeting.org) if meeting.org else Actor("none")
         state.rows.append(_row(ctx, s, hit, actor, "召开会议", (s.start, s.end), state.date,

@@ -17,25 +17,15 @@ from .context import DocContext
 from .discourse import (OPEN_WINDOW, clause_start, is_headline, opens_report,
                         sentences_by_paragraph, speech_start)
 from .gazetteer import get_gazetteer
+from .patterns import P
 from .resources import read_table, read_words
 from .sections import Paragraph, Sentence
 
-_QUOTE_BEFORE = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]$")
-_TITLE = re.compile(r"《[^》\n]{0,80}》")
 # the counted noun after a measure word: a list inside it (商场、宾馆) stays whole
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|、(?=[\u4e00-\u9fff]))*?"
                          r"(?=[，,。；;：:！？的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fffA-Za-z0-9、]|$)")
 _BRACKET_AFTER = re.compile(r"[（(][^（()）]{1,12}[)）]")
-_CLASS_BOUND = re.compile(r"(?:以上|以下|以内)(?=[\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_LIST_JOIN = re.compile(r"\s*(?:和|、|及|与|，|,)\s*")
-_COMPARED = re.compile(r"(?:比|较|同比|相比|比上|较上)$")
-_SINCE_START = re.compile(r"(?:自|从|自从)\s*$")
-_NOW_LEAD = re.compile(r"\s*(?:当前|目前|现阶段)")  # 当前，全市…已增至186个: no period, like 截至目前
-_PLAN_LEAD = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:预计|力争)")
-_UNTIL_NOW = re.compile(r"截至目前|截止目前|截至当前|到目前为止|迄今为止")  # no period (contract)
-_SNAPSHOT = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
-_SINCE = re.compile(r"^\s*(?:以来|来)")
 
 
 @dataclass(frozen=True)
@@ -116,7 +106,7 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     if noun:
         return noun
     begin = clause_start(text, max(floor, sent.start), q.start)
-    quoted = _QUOTE_BEFORE.search(text, begin, q.start)
+    quoted = P.quote_before.search(text, begin, q.start)
     if quoted:
         return quoted.group(1)
     for d in ctx.mentions.dates.within(begin, q.start):
@@ -142,9 +132,9 @@ def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> 
     end = date.fromisoformat(mention.date_end)
     before = ctx.text[max(0, mention.start - 4):mention.start]
     after = ctx.text[mention.end:mention.end + 3]
-    if _SNAPSHOT.search(before):
+    if P.snapshot.search(before):
         return Period(date(end.year, 1, 1), end)
-    if _SINCE.match(after) and mention.grain == "year":
+    if P.since.match(after) and mention.grain == "year":
         until = carried.end if carried and carried.end else ctx.issue_date
         if until:
             return Period(start, min(end, until))
@@ -156,7 +146,7 @@ def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
     a comparison base (增速比上半年加快…)."""
     own = None
     for d in ctx.mentions.dates.within(sent.start, before):
-        if not _COMPARED.search(ctx.text, max(0, d.start - 3), d.start):
+        if not P.compared.search(ctx.text, max(0, d.start - 3), d.start):
             own = d
     return own
 
@@ -164,12 +154,12 @@ def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
 def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
     """截至1月5日 (with 自12月1日…以来 as its start, else the start of that year)."""
     dates = ctx.mentions.dates.within(sent.start, before)
-    end = next((d for d in dates if _SNAPSHOT.search(ctx.text, max(0, d.start - 4), d.start)), None)
+    end = next((d for d in dates if P.snapshot.search(ctx.text, max(0, d.start - 4), d.start)), None)
     if end is None:
         return None
     stop = date.fromisoformat(end.date_end)
     start = next((date.fromisoformat(d.date_start) for d in dates
-                  if _SINCE_START.search(ctx.text, max(0, d.start - 3), d.start)), None)
+                  if P.since_start.search(ctx.text, max(0, d.start - 3), d.start)), None)
     if start is None or start > stop:
         start = date(stop.year, 1, 1)
     return Period(start, stop)
@@ -231,7 +221,7 @@ def _check(rows: list[dict[str, Any]], row: dict[str, Any]) -> str | None:
 
 
 def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
-    if _CLASS_BOUND.match(ctx.text, q.end) or (
+    if P.class_bound.match(ctx.text, q.end) or (
             q.text.endswith(("以上", "以下")) and _CJK.match(ctx.text, q.end)):
         return False  # 亿元以上项目, 规模以上企业: a threshold naming a class, not a count
     if speech and q.numeral == "chinese":
@@ -240,10 +230,9 @@ def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
             max(0, q.start - 8), q.end + 8)):
         return False  # a numeral inside a place name: 三台县, 十堰市
     return not any(m.start() < q.end and q.start < m.end()
-                   for m in _TITLE.finditer(ctx.text, sent.start, sent.end))
+                   for m in P.book_title.finditer(ctx.text, sent.start, sent.end))
 
 
-_LOCATIVE = re.compile(r"出现在|出现于|发生在|发生于|位于|集中在|在|为|是|达")
 
 
 def _subject_of_previous_clause(ctx: DocContext, sent: Sentence, q: Any) -> str | None:
@@ -253,7 +242,7 @@ def _subject_of_previous_clause(ctx: DocContext, sent: Sentence, q: Any) -> str 
         return None
     begin = clause_start(ctx.text, sent.start, end)
     phrase = ctx.text[begin:end]
-    cut = _LOCATIVE.search(phrase)
+    cut = P.locative.search(phrase)
     phrase = (phrase[:cut.start()] if cut else "").strip()
     return phrase if len(phrase) >= 2 else None
 
@@ -266,7 +255,7 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     if previous is not None and q.range_group is not None and \
             previous.get("_range_group") == q.range_group:
         return previous["subject"]
-    if previous is not None and _LIST_JOIN.fullmatch(ctx.text, previous["_end"], q.start):
+    if previous is not None and P.list_join.fullmatch(ctx.text, previous["_end"], q.start):
         return previous["subject"]  # 同比分别下降13.6%和9.8%
     subject = subject_of(ctx, sent, q, floor, after)
     if previous is None:
@@ -304,13 +293,13 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
         clause = ctx.text[clause_start(ctx.text, sent.start, q.start):q.start]
         # 预计/力争 opening an earlier clause governs the later ones (预计今年…，同比增长…);
         # other markers only their own clause (还款计划 is a noun, not a plan figure)
-        estimate = bool(mk.estimate.search(clause) or _PLAN_LEAD.search(ctx.text, sent.start, q.start))
+        estimate = bool(mk.estimate.search(clause) or P.plan_lead.search(ctx.text, sent.start, q.start))
         # both numbers of a range (4至6个县) count what the range's end is followed by
         subject = _subject_in_context(ctx, sent, range_starts.get(q.range_group, q), floor, state,
                                       after=range_ends.get(q.range_group, q))
         own = _own_date(ctx, sent, q.start)
-        no_period = estimate or bool(_UNTIL_NOW.search(ctx.text, sent.start, q.start)
-                                     or _NOW_LEAD.match(ctx.text, sent.start))
+        no_period = estimate or bool(P.until_now.search(ctx.text, sent.start, q.start)
+                                     or P.now_lead.match(ctx.text, sent.start))
         period = Period(None, None) if no_period else (
             _snapshot(ctx, sent, q.start)
             or (_period_of(ctx, own, state.period) if own is not None else state.period)
