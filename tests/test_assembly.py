@@ -45,10 +45,10 @@ def test_written_bulletins_reach_095(corpus_scores):
         assert _strict_f1(corpus_scores, table) >= 0.95, table
 
 
-@pytest.mark.parametrize("folder", ["heldout", "heldout2"])
+@pytest.mark.parametrize("folder", ["heldout", "heldout2", "heldout3"])
 def test_further_writers_bulletins_reach_095(predicted, folder):
     """Bulletins by further writers, first scored before any rule was tuned on them
-    (heldout: events 0.80, facts 0.85; heldout2: events 0.71, facts 0.92 then)."""
+    (heldout: events 0.80, facts 0.85; heldout2: 0.71, 0.92; heldout3: 0.88, 0.83 then)."""
     metrics = evaluate(CORPUS / folder / "gold", predicted)
     for table in ("events", "facts"):
         assert _strict_f1(metrics, table) >= 0.95, table
@@ -216,3 +216,26 @@ def test_no_period_for_current_figures_and_carry_after_a_meeting():
 def test_qualifiers_outside_the_contract_list_are_null():
     facts = _facts("共检查企业36家，罚款合计18.5万元，累计整改隐患120处。")
     assert facts["qualifier"].tolist() == [None, None, "累计"]
+
+
+def test_a_named_chair_makes_it_the_chairs_meeting():
+    ev = _events("1月3日，段村镇召开安全稳定工作会议，镇党委书记冀红梅出席，镇长程志勇主持。",
+                 issue="2026-01-05", region="平遥县")
+    assert ev[["official", "action"]].values.tolist() == [["冀红梅", "出席会议"], ["程志勇", "主持会议"]]
+    assert ev["townships"].tolist() == [["段村镇"], ["段村镇"]]
+
+
+def test_sampling_inspection_is_an_inspection():
+    ev = _events("9月3日，市市场监管局开展校园食品安全监督抽检。", issue="2025-09-12", region="泰州市")
+    assert ev["action"].tolist() == ["督导检查"]
+
+
+def test_zone_official_in_a_county_bulletin_belongs_to_the_county():
+    ev = _events("1月4日，平遥经济技术开发区党工委书记王海军带队督导检查园区企业安全生产工作。",
+                 issue="2026-01-05", region="平遥县")
+    assert ev.iloc[0][["official", "counties"]].tolist() == ["王海军", ["平遥县"]]
+
+
+def test_scope_is_never_read_inside_a_document_title():
+    facts = _facts("全县学习《全国两会精神》，检查企业200家。", issue="2026-01-05", region="平遥县")
+    assert facts.iloc[0]["scope"] == "全县"

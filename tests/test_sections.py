@@ -102,3 +102,11 @@ def test_speech_spaced_phrase_is_not_a_label():
 def test_numeral_list_is_not_an_enumerator():
     layout = split_layout("【经济运行】\n二、三季度全市经济运行平稳。\n一、领导活动\n内容。\n")
     assert layout.sections == ["经济运行", "领导活动"]
+
+
+def test_title_over_two_lines_and_office_date_line():
+    text = "唐山市应急管理局\n工作动态\n第31期\n唐山市应急管理局办公室　　2025年11月10日\n【局领导活动】\n内容。\n"
+    layout = split_layout(text)
+    assert layout.title == "唐山市应急管理局工作动态"
+    assert "2025年11月10日" in text[slice(*layout.masthead_date)]
+    assert layout.sections == ["局领导活动"]

@@ -300,11 +300,14 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
     pairs = [p for p in pairs if not (p[0].statistic and any(
         a.key == p[1].key and not h.statistic and h is not p[0] for h, a, _ in pairs))]
     official_acts = {action for _, actor, action in pairs if actor.kind == "official"}
+    chaired = bool(official_acts & {"主持会议", "出席会议"})
     for i, (hit, actor, action) in enumerate(pairs):
         if issued and action in ("开展行动", "督导检查"):
             continue
         if actor.kind != "official" and action in official_acts and P.one_row_acts.fullmatch(action):
             continue  # 市政府与该集团签订协议，X代表市政府签约: the official's row
+        if actor.kind != "official" and action == "召开会议" and chaired:
+            continue  # X镇召开…会议，镇长Y主持: a named chair makes it the chair's meeting
         if hit.trigger.minor and any(a.key == actor.key and not h.trigger.minor
                                      for h, a, _ in pairs):
             continue

@@ -169,9 +169,12 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
     """The first scope phrase of the sentence that is not part of an organisation's name
     (全市公安机关 acts, 全国总工会 is a body)."""
     orgs = ctx.mentions.orgs.within(sent.start, sent.end)
+    titles = [t.span() for t in P.book_title.finditer(ctx.text, sent.start, sent.end)]
     for m in _markers().scope.finditer(ctx.text, sent.start, sent.end):
-        if not any(o.start <= m.start() < o.end for o in orgs):
-            return m.group()
+        if any(o.start < m.start() < o.end for o in orgs) or \
+                any(a <= m.start() < b for a, b in titles):
+            continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
+        return m.group()
     return None
 
 

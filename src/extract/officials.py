@@ -363,6 +363,7 @@ def parse_officials(text: str, *, region: str | Division | None = None,
                                     n0, n1, t_start, t_end))
     out = _with_shared_titles(text, out, get_grammar())
     out = _with_local_units(text, out, places)
+    out = _with_zone_region(out, reg)
     return _with_repeats(text, out)
 
 
@@ -381,6 +382,20 @@ def _with_shared_titles(text: str, found: list[Official], g: TitleGrammar) -> li
                                   o.title_start, o.title_end))
             pos = n1
     return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+_ZONE_TITLE = re.compile(r"开发区|园区|高新区|经开区|管委会|党工委")
+
+
+def _with_zone_region(found: list[Official], reg: Division | None) -> list[Official]:
+    """平遥经济技术开发区党工委书记 in a 平遥县 bulletin: a zone the division table lacks
+    lies in the bulletin's own county."""
+    if reg is None or reg.level != "county":
+        return found
+    return [Official(o.start, o.end, o.text, o.name, o.title, reg.name, (reg.name,), (reg.code,),
+                     o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end)
+            if not o.jurisdictions and not o.is_reference and _ZONE_TITLE.search(o.title) else o
+            for o in found]
 
 
 _TOWNSHIP_TITLE = re.compile(r"(?:镇|乡|街道)(?:党委|党工委|人大|政府|办事处)?")

@@ -219,6 +219,7 @@ class _Builder:
         self.subsection: str | None = None
         self.seen_header = False
         self.seen_content = False
+        self.last_plain: tuple[int, int] | None = None  # the last plain masthead line
 
     def add_paragraph(self, start: int, end: int, label_start: int | None = None) -> None:
         start, end = _strip_span(self.text, start, end)
@@ -242,8 +243,20 @@ class _Builder:
                 self.layout.masthead_date = (start, end)
             return True
         if self.layout.title is None and _is_title_line(line):
-            self.layout.title, self.layout.title_span = line.strip(), (start, end)
+            title_start = start
+            prev = self.layout.masthead[-1] if self.layout.masthead else None
+            if prev and prev == self.last_plain and self.text[prev[1]:start].strip() == "":
+                title_start = prev[0]  # 唐山市应急管理局 / 工作动态: a title over two lines
+            self.layout.title = "".join(self.text[title_start:end].split())
+            self.layout.title_span = (title_start, end)
             self.layout.masthead.append((start, end))
+            return True
+        if len(line) <= 30 and not re.search(r"[。，；！？]", line):
+            # a short line before any header and content: the issuing office, a subtitle
+            self.layout.masthead.append((start, end))
+            self.last_plain = (start, end)
+            if self.layout.masthead_date is None and _FULL_DATE.search(line):
+                self.layout.masthead_date = (start, end)
             return True
         if re.fullmatch(r"[-—_=＝*·•\s]+", line):  # a rule under the masthead
             self.layout.masthead.append((start, end))
