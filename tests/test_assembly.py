@@ -239,3 +239,10 @@ def test_zone_official_in_a_county_bulletin_belongs_to_the_county():
 def test_scope_is_never_read_inside_a_document_title():
     facts = _facts("全县学习《全国两会精神》，检查企业200家。", issue="2026-01-05", region="平遥县")
     assert facts.iloc[0]["scope"] == "全县"
+
+
+def test_period_never_ends_before_it_starts():
+    facts = _facts("某遗址发现于1990年底。自2015年以来，考古队累计发现约30件石器。", issue="2024-05-06")
+    for _, row in facts.iterrows():
+        if row["period_start"] and row["period_end"]:
+            assert row["period_end"] >= row["period_start"]

@@ -135,8 +135,8 @@ def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> 
     if P.snapshot.search(before):
         return Period(date(end.year, 1, 1), end)
     if P.since.match(after) and mention.grain == "year":
-        until = carried.end if carried and carried.end else ctx.issue_date
-        if until:
+        until = carried.end if carried and carried.end and carried.end >= start else ctx.issue_date
+        if until and until >= start:
             return Period(start, min(end, until))
     return Period(start, end)
 
@@ -307,6 +307,8 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
             _snapshot(ctx, sent, q.start)
             or (_period_of(ctx, own, state.period) if own is not None else state.period)
             or Period(None, None))
+        if period.start and period.end and period.end < period.start:
+            period = Period(None, None)  # two expressions that do not make one period
         qualifier = q.qualifier or ("预计" if "预计" in clause else None)
         row = {
             "doc_id": ctx.doc_id, "section": sent.section, "subsection": sent.subsection,
