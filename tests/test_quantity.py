@@ -202,6 +202,8 @@ def test_durations_with_more_are_not_counts():
 @pytest.mark.parametrize("text, values", [
     ("分别为15，267个", [267.0]),  # a full-width comma ends a clause, it does not group digits
     ("共1,234家", [1234.0]),
+    ("82，225.00元", [82225.0]),  # before decimals a full-width comma groups thousands
+    ("1，234，567元", [1234567.0]),
 ])
 def test_thousands_separators(text, values):
     assert [q.value for q in parse_quantities(text)] == values

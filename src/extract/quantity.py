@@ -199,10 +199,12 @@ _CN_CHARS = "零〇○一二两兩三四五六七八九十百千万亿壹贰叁�
 _CN_PLAIN = "零〇○一二两兩三四五六七八九十百千万亿"
 # A number: Arabic with decimals / thousands groups, or Chinese numerals, possibly mixed (1.2万, 9佰)
 # Possessive runs (++, *+): digits can be read only one way, so a long digit string
-# cannot make the regex backtrack quadratically. Only an ASCII comma groups thousands:
-# a full-width ， is a clause break in Chinese prose (分别为15，267个 is two numbers).
+# cannot make the regex backtrack quadratically. An ASCII comma groups thousands; a
+# full-width ， is a clause break in prose (分别为15，267个 is two numbers) and groups
+# thousands only before decimals (82，225.00元) or in two or more groups (1，234，567).
+_FW_GROUPS = r"(?:(?:，[0-9]{3}){2,}+(?![0-9])|(?:，[0-9]{3})++(?=[.．][0-9]))"
 _NUM = (
-    rf"(?:[0-9０-９]++(?:,[0-9]{{3}}(?![0-9]))*+(?:[.．][0-9０-９]++)?"
+    rf"(?:[0-9０-９]++(?:,[0-9]{{3}}(?![0-9]))*+{_FW_GROUPS}?(?:[.．][0-9０-９]++)?"
     rf"(?:[{_CN_CHARS}][{_CN_CHARS}0-9]*+)?"
     rf"|[{_CN_CHARS}]++(?:点[零〇一二三四五六七八九]+)?)"
 )
