@@ -19,7 +19,8 @@ _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _NAME_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 _FULL_DATE = re.compile(r"(?<![\d〔\[])(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_CN_FULL_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_FULL_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                           r"\s*([一二三四五六七八九十]{1,3})\s*日")
 _YEAR = re.compile(r"(?<![\d〔\[(（])(20\d{2})\s*年")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号月]")
 _RANGE_BEFORE = re.compile(r"(?:至|到|—|–|－|-|～|~)\s*$")
@@ -103,6 +104,13 @@ def full_dates(text: str) -> list[date]:
     found += [_valid(_cn_number(m[1]), _cn_number(m[2]), _cn_number(m[3]))
               for m in _CN_FULL_DATE.finditer(norm)]
     return [d for d in found if d]
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a full date (2025年3月14日, maybe in brackets): a masthead line."""
+    norm = line.translate(_FW)
+    rest = _CN_FULL_DATE.sub("", _FULL_DATE.sub("", norm))
+    return rest != norm and not rest.strip(" \u3000\t（）()")
 
 
 def date_from_masthead(line: str) -> date | None:

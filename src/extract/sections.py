@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .metadata import full_dates, is_date_line
 from .resources import read_words
 
 _CN_NUM = "一二三四五六七八九十"
@@ -24,11 +25,6 @@ _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 # A lead label: 2-12 characters of a name, then a space before the text it heads.
 _LEAD = re.compile(r"([\u4e00-\u9fff（）()]{2,12})[ \u3000\t]+(?=\S)")
 _DATEISH = re.compile(r"[0-9０-９一二三四五六七八九十〇零]|今年|去年|近日|近期|日前|本周|上周|本月|上月|当天|今天|昨天|昨日|连日")
-_MASTHEAD_DATE = re.compile(
-    r"^\s*[（(]?\s*(?:[\d０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d０-９一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d０-９一二三四五六七八九十]{1,3}\s*日\s*[)）]?\s*$")
-_FULL_DATE = re.compile(r"(?:[\d０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d０-９一二三四五六七八九十]{1,3}\s*月"
-                        r"\s*[\d０-９一二三四五六七八九十]{1,3}\s*日")
 _ISSUE_NO = re.compile(r"第\s*[\d０-９一二三四五六七八九十百零〇]+\s*期|总第\s*\d+\s*期|〔\d{4}〕\s*\d+\s*号")
 _MAX_HEADER = 30
 
@@ -166,7 +162,7 @@ def _match_header(text: str, start: int, end: int, in_section: bool) -> tuple[He
 
 
 def _is_masthead_line(line: str) -> bool:
-    if _MASTHEAD_DATE.match(line):
+    if is_date_line(line):
         return True
     if "。" in line or "，" in line:  # a sentence is content, even before any header
         return False
@@ -239,7 +235,7 @@ class _Builder:
         line = self.text[start:end]
         if _is_masthead_line(line):
             self.layout.masthead.append((start, end))
-            if self.layout.masthead_date is None and _FULL_DATE.search(line):
+            if self.layout.masthead_date is None and full_dates(line):
                 self.layout.masthead_date = (start, end)
             return True
         if self.layout.title is None and _is_title_line(line):
@@ -255,7 +251,7 @@ class _Builder:
             # a short line before any header and content: the issuing office, a subtitle
             self.layout.masthead.append((start, end))
             self.last_plain = (start, end)
-            if self.layout.masthead_date is None and _FULL_DATE.search(line):
+            if self.layout.masthead_date is None and full_dates(line):
                 self.layout.masthead_date = (start, end)
             return True
         if re.fullmatch(r"[-—_=＝*·•\s]+", line):  # a rule under the masthead
