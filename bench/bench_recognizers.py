@@ -1,6 +1,6 @@
 """Date and quantity recognizers side by side with JioNLP (a benchmark, not a test).
 
-    cd /work/main && PYTHONPATH=src .venv/bin/python bench/bench_recognizers.py [--xwlb-items 500]
+    python bench/bench_recognizers.py [--xwlb-items 500]   (needs ../shared and the bench extra)
 
 Needs ``../shared/data`` (the peers' dev suites, the xwlb text, the real bulletin) and
 ``jionlp`` (``pip install jionlp``, the ``bench`` extra); skips with a message when either

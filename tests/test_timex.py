@@ -277,3 +277,13 @@ def test_missing_reference_date_says_what_to_pass():
 def test_first_months_without_a_year(text, expected):
     found = parse_dates(text, ref_date="2025-12-08")
     assert [(d.text, d.date_start, d.date_end) for d in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月11日，市长赴县调研。当晚，召开会议。", [("10月11日", "2024-10-11"), ("当晚", "2024-10-11")]),
+    ("10月20日，暴雨。二十一日，乡长带队巡查。", [("10月20日", "2024-10-20"), ("二十一日", "2024-10-21")]),
+    ("十日内完成整改", []),
+    ("15日以内完成", []),
+])
+def test_evenings_chinese_bare_days_and_durations(text, expected):
+    assert [(d.text, d.date_start) for d in parse_dates(text, ref_date="2024-10-12")] == expected

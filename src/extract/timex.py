@@ -535,7 +535,8 @@ def context_passes(text: str, mapped: str, out: list[DateMention], ref: date) ->
 # These read one mention in the light of the ones before it, which the single
 # regex cannot: a bare 21日 takes the month last written, 当天 the day last written.
 
-_BARE_DAY = re.compile(r"(?<![0-9.月/\-第])([12][0-9]|3[01]|0?[1-9])日(?![常均报前益趋益程记志])")
+_BARE_DAY = re.compile(r"(?<![0-9.月/\-第〇零一二三四五六七八九十])([12][0-9]|3[01]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
+                       r"(?![常均报前益趋程记志内]|以内|之内|左右)")  # 十日内: a duration
 _JOIN = re.compile(r"\s*(?:至|到|—{1,2}|-{1,2}|~|–)\s*")
 
 
@@ -554,7 +555,9 @@ def _bare_days(text: str, mapped: str, out: list[DateMention], ref: date) -> lis
     for m in _BARE_DAY.finditer(mapped):
         if _inside_any(out, m.start(), m.end()):
             continue
-        day = int(m.group(1))
+        day = _num(m.group(1))
+        if day is None:
+            continue
         before = [d for d in out if d.end <= m.start() and d.grain in ("day", "dekad")]
         anchor = date.fromisoformat(before[-1].date_end) if before else ref
         y, mo = anchor.year, anchor.month
