@@ -23,7 +23,8 @@ Writes DIR/{documents,events,facts,officials,errors}.jsonl (and .parquet/.csv wi
 --format). A file that cannot be read becomes a row in errors.jsonl; the rest go on.
 
 Exit status: 0 every file was read; 1 some files failed (see errors.jsonl);
-2 usage error (bad option, missing input, --out not empty without --force).
+2 usage error (bad option, missing input, --out not empty without --force);
+3 internal error (a bug: nothing was written; please report it).
 """
 
 
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bulletin-extract",
         description="Turn Chinese local-government work bulletins into tables.",
-        epilog="Exit status: 0 ok, 1 some input files failed, 2 usage error.")
+        epilog="Exit status: 0 ok, 1 some input files failed, 2 usage error, 3 internal error.")
     sub = parser.add_subparsers(dest="command", required=True)
     _run_parser(sub)
     _eval_parser(sub)
