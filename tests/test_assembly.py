@@ -246,3 +246,9 @@ def test_period_never_ends_before_it_starts():
     for _, row in facts.iterrows():
         if row["period_start"] and row["period_end"]:
             assert row["period_end"] >= row["period_start"]
+
+
+def test_holding_a_drill_is_a_campaign_and_举办_is_not_an_office():
+    ev = _events("10月9日，市应急管理局在冷水滩区举办地质灾害应急演练。")
+    assert ev[["organization", "action", "counties", "topic"]].values.tolist() == [
+        ["市应急管理局", "开展行动", ["冷水滩区"], "地质灾害"]]
