@@ -17,7 +17,9 @@ OPEN_WINDOW = 24  # a date or official this close to a sentence's start opens a 
 def _speech_re(kind: str | None = None) -> re.Pattern[str]:
     words = sorted((w for w, k in read_table("event_speech_markers.tsv") if kind in (None, k)),
                    key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)")
+    # 要求对…, 要求各地…: a requirement with its object, not only before punctuation
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
+                      f"|(?<![按照的上级工作])要求(?=对|各|全|相关|有关)")
 
 
 def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:

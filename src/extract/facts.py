@@ -146,8 +146,8 @@ def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
     a comparison base (增速比上半年加快…)."""
     own = None
     for d in ctx.mentions.dates.within(sent.start, before):
-        if not P.compared.search(ctx.text, max(0, d.start - 3), d.start):
-            own = d
+        if d.kind != "vague" and not P.compared.search(ctx.text, max(0, d.start - 3), d.start):
+            own = d  # 近日, 日前 say "recently": no period
     return own
 
 
@@ -223,6 +223,12 @@ def _check(rows: list[dict[str, Any]], row: dict[str, Any]) -> str | None:
     return "ok" if abs(computed - row["value"]) <= tolerance else "mismatch"
 
 
+def _quota(ctx: DocContext, q: Any) -> bool:
+    """A number a requirement sets (每村安排2名, 24小时内): small, or a per-unit quota.
+    A large count inside a requirement (完成对全市1386所学校的排查) still states a fact."""
+    return q.value < 100 or bool(P.quota_before.search(ctx.text, max(0, q.start - 6), q.start))
+
+
 def _is_fact(ctx: DocContext, q: Any, sent: Sentence, speech: bool) -> bool:
     if P.class_bound.match(ctx.text, q.end) or (
             q.text.endswith(("以上", "以下")) and _CJK.match(ctx.text, q.end)):
@@ -278,7 +284,7 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
     directive_at = speech_start(ctx.text, sent.start, sent.end, "directive")
     quantities = ctx.mentions.quantities.within(sent.start, sent.end)
     first_q = quantities[0].start if quantities else sent.end
-    lead = ctx.mentions.dates.within(sent.start, first_q)
+    lead = [d for d in ctx.mentions.dates.within(sent.start, first_q) if d.kind != "vague"]
     if lead and lead[0].start < sent.start + OPEN_WINDOW:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
@@ -291,7 +297,7 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
             range_ends[q.range_group] = q
     for q in quantities:
         in_speech = state.speech or q.start >= speech_at
-        if q.start >= directive_at or not _is_fact(ctx, q, sent, in_speech):
+        if (q.start >= directive_at and _quota(ctx, q)) or not _is_fact(ctx, q, sent, in_speech):
             continue  # a number inside a requirement (要求…安排2名) is not a stated fact
         clause = ctx.text[clause_start(ctx.text, sent.start, q.start):q.start]
         # 预计/力争 opening an earlier clause governs the later ones (预计今年…，同比增长…);

@@ -92,7 +92,10 @@ class TitleGrammar:
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
-        return all(HAN.match(ch) and ch not in self.nonname and ch not in NUMERALS for ch in s)
+        # 一 opens many given names (沈一鸣); other numerals, and 一 alone, are not names
+        return all(HAN.match(ch) and ch not in self.nonname
+                   and (ch not in NUMERALS or (ch == "一" and i == 0 and len(s) == 2))
+                   for i, ch in enumerate(s))
 
     def _ends_name(self, text: str, pos: int) -> bool:
         if pos < len(text) and text[pos] == "·":
