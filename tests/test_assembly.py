@@ -252,3 +252,17 @@ def test_holding_a_drill_is_a_campaign_and_举办_is_not_an_office():
     ev = _events("10月9日，市应急管理局在冷水滩区举办地质灾害应急演练。")
     assert ev[["organization", "action", "counties", "topic"]].values.tolist() == [
         ["市应急管理局", "开展行动", ["冷水滩区"], "地质灾害"]]
+
+
+def test_fourth_writers_bulletins(predicted):
+    """corpus/heldout4 (first contact: events 0.50, facts 0.97). Known gap kept visible:
+    a Mongolian name ending in 和 (孟和) is not read, so its three events lack the official."""
+    metrics = evaluate(CORPUS / "heldout4" / "gold", predicted)
+    assert _strict_f1(metrics, "events") >= 0.85
+    assert _strict_f1(metrics, "facts") >= 0.95
+
+
+def test_acting_bodys_own_name_yields_to_its_clause():
+    ev = _events("11月24日至30日，区消防救援支队联合区市场监管局开展燃气安全专项整治行动。",
+                 issue="2025-12-03", region="普陀区")
+    assert ev.iloc[0][["organization", "action", "topic"]].tolist() == ["区消防救援支队", "开展行动", "安全生产"]

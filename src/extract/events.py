@@ -402,6 +402,10 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
             "townships": townships}
 
 
+def _blank_span(text: str, span: Any) -> str:
+    return text[:span.start] + MASK * (span.end - span.start) + text[span.end:]
+
+
 def _meeting_topics(state: ParaState, action: str) -> list[str]:
     """…出席会议 right after a meeting was chaired or convened: that meeting's topics."""
     if action != "出席会议":
@@ -421,8 +425,13 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         organization = state.meeting.org
         state.meeting.used = True
         topic_text_start = state.meeting.sentence.start
-    topics = (topics_in(ctx.text, span[0], clause_end(ctx.text, hit.end, span[1]))
-              or topics_in(ctx.text, topic_text_start, span[1])
+    # an acting body's own name (区消防救援支队) says what it acted on only when the
+    # clause says nothing else (区应急管理局印发《…方案》 -> 安全生产)
+    text = _blank_span(ctx.text, actor) if actor.kind == "org" and actor.start >= 0 else ctx.text
+    clause_stop = clause_end(ctx.text, hit.end, span[1])
+    topics = (topics_in(text, span[0], clause_stop)
+              or topics_in(ctx.text, span[0], clause_stop)
+              or topics_in(text, topic_text_start, span[1])
               or topics_in(ctx.text, sent.start, span[1])
               or _meeting_topics(state, action)
               or topics_in(para.subsection or ""))

@@ -284,7 +284,10 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
     directive_at = speech_start(ctx.text, sent.start, sent.end, "directive")
     quantities = ctx.mentions.quantities.within(sent.start, sent.end)
     first_q = quantities[0].start if quantities else sent.end
-    lead = [d for d in ctx.mentions.dates.within(sent.start, first_q) if d.kind != "vague"]
+    dated = ctx.mentions.dates.within(sent.start, first_q)
+    if dated and dated[0].kind == "vague" and dated[0].start < sent.start + OPEN_WINDOW:
+        state.period = None  # 近日，…: this report's time is not stated; nothing carries in
+    lead = [d for d in dated if d.kind != "vague"]
     if lead and lead[0].start < sent.start + OPEN_WINDOW:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
