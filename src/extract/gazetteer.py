@@ -87,6 +87,7 @@ class Gazetteer:
         self.surfaces = {k: tuple(v) for k, v in surfaces.items()}
         self.follow_words = tuple(sorted(set(follow_words), key=len, reverse=True))
         self.common_shorts = frozenset(row[0] for row in common_shorts)
+        self._last: tuple[str | None, list[_Cand]] = (None, [])
         self._automaton = ahocorasick.Automaton()
         for surface in self.surfaces:
             self._automaton.add_word(surface, surface)
@@ -154,6 +155,16 @@ class Gazetteer:
 
     # ---- matching ------------------------------------------------------
     def _candidates(self, text: str) -> list[_Cand]:
+        # the same text is matched again for the region guess and with the region found:
+        # keep the last result (one tuple, replaced whole, so threads cannot see half of it)
+        last_text, last_cands = self._last
+        if last_text is text:
+            return last_cands
+        cands = self._match(text)
+        self._last = (text, cands)
+        return cands
+
+    def _match(self, text: str) -> list[_Cand]:
         cands = []
         for end, surface in self._automaton.iter(text):
             start = end + 1 - len(surface)

@@ -37,6 +37,7 @@ class _OrgRules:
         alt = "|".join(map(re.escape, sorted(self.kind, key=len, reverse=True)))
         self.suffix_re = re.compile(f"(?:{alt})")
         self.prefixes = sorted(read_words("org_prefixes.txt"), key=len, reverse=True)
+        self.prefix_re = re.compile("|".join(map(re.escape, self.prefixes)))
         self.bodies = frozenset(read_words("org_bodies.txt"))
         self.bodies_by_length = sorted(self.bodies, key=len, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
@@ -54,7 +55,8 @@ def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
     for p in range(left, sstart):
         if p in place_starts:
             return place_starts[p]
-        if any(text.startswith(pre, p) and p + len(pre) <= sstart for pre in rules.prefixes):
+        m = rules.prefix_re.match(text, p, sstart)
+        if m:
             return p
     return None
 
