@@ -3,6 +3,7 @@ and whether a sentence opens a new report (a date or a named official at its sta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .context import DocContext
@@ -70,3 +71,16 @@ def is_headline(ctx: DocContext, para: Paragraph) -> bool:
     paragraphs = ctx.layout.paragraphs
     return para.index + 1 < len(paragraphs) and \
         paragraphs[para.index + 1].section == para.section
+
+
+def report_paragraphs(ctx: DocContext) -> Iterator[tuple[Paragraph, list[Sentence], bool]]:
+    """The paragraphs events and facts read, with their sentences, headlines left out;
+    the flag says a new (section, subsection) begins, where nothing carries over."""
+    by_para = sentences_by_paragraph(ctx.layout)
+    place: tuple[str | None, str | None] | None = None
+    for para in ctx.layout.paragraphs:
+        if is_headline(ctx, para):
+            continue  # a headline restates the item below it
+        fresh = (para.section, para.subsection) != place
+        place = (para.section, para.subsection)
+        yield para, by_para.get(para.index, []), fresh

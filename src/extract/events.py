@@ -20,8 +20,8 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_headline, opens_report,
-                        sentences_by_paragraph, speech_start)
+from .discourse import (CLAUSE_BREAK, clause_end, clause_start, opens_report, report_paragraphs,
+                        speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
@@ -518,16 +518,11 @@ def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sen
 def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     """Every event row of one document, with event_id in text order."""
     rows: list[dict[str, Any]] = []
-    by_para = sentences_by_paragraph(ctx.layout)
-    carried, place = None, None
-    for para in ctx.layout.paragraphs:
-        if is_headline(ctx, para):
-            continue  # a headline restates the item below it
+    carried = None
+    for para, sentences, fresh in report_paragraphs(ctx):
         # a date carries on to later paragraphs of the same (sub)section (会上，…)
-        if (para.section, para.subsection) != place:
-            carried, place = None, (para.section, para.subsection)
-        state = ParaState(date=carried)
-        for sent in by_para.get(para.index, []):
+        state = ParaState(date=None if fresh else carried)
+        for sent in sentences:
             _sentence_events(ctx, para, sent, state)
         if state.meeting is not None:
             _close_meeting(ctx, para, state, Sentence(-1, -1, -1, None, None))

@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (OPEN_WINDOW, clause_start, is_headline, opens_report,
-                        sentences_by_paragraph, speech_start)
+from .discourse import (OPEN_WINDOW, clause_start, opens_report, report_paragraphs,
+                        speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
@@ -343,15 +343,10 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
 def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
     """Every fact row of one document, with fact_id in text order."""
     rows: list[dict[str, Any]] = []
-    by_para = sentences_by_paragraph(ctx.layout)
-    carried, place = None, None
-    for para in ctx.layout.paragraphs:
-        if is_headline(ctx, para):
-            continue  # a headline restates a figure of the item below it
-        if (para.section, para.subsection) != place:
-            carried, place = None, (para.section, para.subsection)
-        state = ParaFacts(period=carried)  # 会后，… takes the meeting's day
-        for sent in by_para.get(para.index, []):
+    carried = None
+    for para, sentences, fresh in report_paragraphs(ctx):
+        state = ParaFacts(period=None if fresh else carried)  # 会后，… takes the meeting's day
+        for sent in sentences:
             _sentence_facts(ctx, para, sent, state)
         rows += state.rows
         carried = state.period
