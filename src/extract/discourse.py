@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .context import DocContext
+from .patterns import P
 from .resources import read_table
 from .sections import Layout, Paragraph, Sentence
 
@@ -62,6 +63,18 @@ def sentences_by_paragraph(layout: Layout) -> dict[int, list[Sentence]]:
 HEADLINE_MAX = 40
 
 
+@lru_cache(maxsize=1)
+def _debris_re() -> re.Pattern[str]:
+    kinds = [pattern for _, pattern in read_table("story_debris.tsv")]
+    return re.compile("|".join(f"(?:{p})" for p in kinds))
+
+
+def is_debris(text: str, start: int, end: int) -> bool:
+    """A page line that is not the story: 发布时间/来源 metadata, 图为 captions, footers,
+    navigation, e-paper page labels, lines without a Chinese character."""
+    return bool(_debris_re().match(text[start:end]))
+
+
 def is_headline(ctx: DocContext, para: Paragraph) -> bool:
     """A short line with no sentence end that another paragraph follows: the item's
     headline (县委书记调研森林防火工作), which the paragraph below tells in full."""
@@ -74,13 +87,31 @@ def is_headline(ctx: DocContext, para: Paragraph) -> bool:
 
 
 def report_paragraphs(ctx: DocContext) -> Iterator[tuple[Paragraph, list[Sentence], bool]]:
-    """The paragraphs events and facts read, with their sentences, headlines left out;
-    the flag says a new (section, subsection) begins, where nothing carries over."""
+    """The paragraphs events and facts read, with their sentences, headlines and page
+    debris left out; the flag says a new (section, subsection) begins, where nothing
+    carries over."""
     by_para = sentences_by_paragraph(ctx.layout)
     place: tuple[str | None, str | None] | None = None
     for para in ctx.layout.paragraphs:
-        if is_headline(ctx, para):
+        if is_headline(ctx, para) or is_debris(ctx.text, para.start, para.end):
             continue  # a headline restates the item below it
         fresh = (para.section, para.subsection) != place
         place = (para.section, para.subsection)
         yield para, by_para.get(para.index, []), fresh
+
+
+def headline_sentences(ctx: DocContext) -> list[Sentence]:
+    """Headline lines whose numbers are facts (the contract): the title and short lines
+    above the story, and headline paragraphs; no debris, dates, issue numbers or
+    office lines."""
+    layout = ctx.layout
+    spans = [s for s in layout.masthead if s != layout.masthead_date
+             and not _masthead_only(ctx.text[s[0]:s[1]])]
+    spans += [(p.start, p.end) for p in layout.paragraphs if is_headline(ctx, p)]
+    return [Sentence(s, e, -1, None, None) for s, e in sorted(set(spans))
+            if not is_debris(ctx.text, s, e)]
+
+
+def _masthead_only(line: str) -> bool:
+    """Issue numbers and issuing offices of a bulletin's masthead state no facts."""
+    return bool(P.masthead_line.search(line))

@@ -26,7 +26,7 @@ from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
 from .sections import Paragraph, Sentence
-from .topics import topics_in
+from .topics import OTHER, topics_in
 
 MASK = "\u25a1"  # □ keeps offsets while hiding masked characters from the triggers
 
@@ -78,6 +78,18 @@ class Meeting:
 
 
 @dataclass
+class Frame:
+    """One act told over several sentences (design: frames, not sentences): a visit whose
+    stops and checks follow its lead predicate, or a meeting whose attendees, reporters
+    and content follow the sentence that convened it. Lives until the (sub)section ends."""
+
+    visits: dict[tuple[str, Any], dict[str, Any]] = field(default_factory=dict)
+    visit: dict[str, Any] | None = None  # the visit the story is telling now
+    joined: list[dict[str, Any]] = field(default_factory=list)  # 一同参加: their own rows
+    meeting_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
 class ParaState:
     """What carries from sentence to sentence within one paragraph."""
 
@@ -86,6 +98,7 @@ class ParaState:
     last_official: Any = None
     meeting: Meeting | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
+    frame: Frame = field(default_factory=Frame)
 
 
 _CONVENED = Trigger("召开会议", re.compile("召开"), "any", "主持会议")  # a passive 会议召开
@@ -429,7 +442,8 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
     # clause says nothing else (区应急管理局印发《…方案》 -> 安全生产)
     text = _blank_span(ctx.text, actor) if actor.kind == "org" and actor.start >= 0 else ctx.text
     clause_stop = clause_end(ctx.text, hit.end, span[1])
-    topics = (topics_in(text, span[0], clause_stop)
+    topics = (_named_work(text, hit.end, clause_stop)
+              or topics_in(text, span[0], clause_stop)
               or topics_in(ctx.text, span[0], clause_stop)
               or topics_in(text, topic_text_start, span[1])
               or topics_in(ctx.text, sent.start, span[1])
@@ -449,9 +463,24 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "topic": topics[0] if topics else None, "topics": topics,
         "evidence": ctx.text[sent.start:sent.end],
         "char_start": sent.start, "char_end": sent.end,
+        "_states_subject": _states_subject(ctx.text, hit, clause_stop),
     }
     row.update(_places_rows(ctx, actor, *span))
     return row
+
+
+def _named_work(text: str, start: int, stop: int) -> list[str]:
+    """检查项目施工现场、燃气站等安全生产工作: the work after 等 is what is checked; the
+    sites listed before it are examples, not the subject."""
+    found = [m for m in P.named_work.finditer(text, start, stop)]
+    return topics_in(text, found[-1].start(1), found[-1].end(1)) if found else []
+
+
+def _states_subject(text: str, hit: Hit, stop: int) -> bool:
+    """The clause names what the act is about (调研乡村振兴工作, 慰问困难群众), so a
+    topic outside the vocabulary is 其他 rather than none."""
+    rest = P.generic_object.sub("", text[hit.end:stop])
+    return len(P.cjk.findall(rest)) >= 2
 
 
 def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
@@ -463,16 +492,20 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
         return
     stop = speech_start(text, sent.start, sent.end)
     if P.meeting_content.match(text, sent.start, stop):
+        _meeting_content(ctx, sent, stop, state.frame)
         stop = sent.start  # 会议对…进行了明确, 会议听取…: what the meeting dealt with
     date = _governing_date(ctx, sent.start, stop)
+    if date is not None and state.frame.visit is not None and \
+            iso(date.date_start) != state.frame.visit["date_start"]:
+        state.frame.visit = None  # a new dated act: the trip told so far is over
     state.date = date or state.date
     hits = find_hits(ctx, sent.start, stop)
     actors = actors_in(ctx, sent.start, stop)
     pairs = []
-    for hit, actor in ((h, a) for h in hits
-                       for a in _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
-                                               actors)):
-        action = _action_for(hit, actor)
+    for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
+                       or _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
+                                         actors)):
+        action = _frame_action(ctx, hit, _action_for(hit, actor), state.frame, stop)
         if action is None or (actor.kind != "official" and P.person_acts.fullmatch(action)):
             continue
         if _counts_in_clause(ctx, hit, stop):
@@ -490,14 +523,139 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             row.update(county=earlier["county"], counties=list(earlier["counties"]),
                        county_codes=list(earlier["county_codes"]))
         made.setdefault(actor.key, row)
-        state.rows.append(row)
         if actor.kind == "official":
             state.last_official = actor.official
+        if _fold_into_frame(row, actor, state.frame, joined=text.startswith("参加", hit.start)):
+            continue
+        state.rows.append(row)
+    if not pairs:
+        _fold_stops(ctx, sent, stop, state.frame)
     _close_meeting(ctx, para, state, sent)
     if P.passive_meeting.search(text, sent.start, stop) and not pairs:
         orgs = ctx.mentions.orgs.within(sent.start, stop)
         state.meeting = Meeting(sent, orgs[0].name if orgs else None)
     state.speech = stop < sent.end
+
+
+VISIT_ACTS = ("调研", "督导检查")
+MEETING_ACTS = ("主持会议", "召开会议", "出席会议")
+
+
+def _frame_action(ctx: DocContext, hit: Hit, action: str | None, frame: Frame,
+                  stop: int) -> str | None:
+    """参加 / 一同参加 inside a visit is joining the visit, not attending a meeting."""
+    if action != "出席会议" or frame.visit is None or not ctx.text.startswith("参加", hit.start):
+        return action
+    if "会" in ctx.text[hit.end:clause_end(ctx.text, hit.end, stop)]:
+        return action
+    return frame.visit["action"]
+
+
+def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,
+             stop: int) -> list[Actor]:
+    """副县长乙，县应急局…负责人一同参加: every official named before 参加 joins the
+    visit, whatever bodies are listed between them and the verb."""
+    if _frame_action(ctx, hit, "出席会议", frame, stop) == "出席会议":
+        return []
+    return [a for a in actors if a.kind == "official" and a.end <= hit.start
+            and a.official.name != frame.visit["official"]]
+
+
+def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bool) -> bool:
+    """Fold a row into the act the story is telling; True when it was folded away.
+    One official, one day, one trip: one row, with the places of all its stops."""
+    action = row["action"]
+    visit = frame.visit
+    if joined and visit is not None and action == visit["action"]:
+        # 乙一同参加: a row of their own for the same trip, about the same work
+        if not row["topics"]:
+            row.update(topics=list(visit["topics"]), topic=visit["topic"])
+        _merge_places(row, visit)
+        frame.joined.append(row)
+        return False
+    if action in VISIT_ACTS and (actor.kind == "official" or (
+            actor.kind == "none" and frame.visit is not None)):
+        key = (row["official"], row["date_start"]) if actor.kind == "official" else None
+        visit = frame.visits.get(key) if key else frame.visit
+        if visit is not None:
+            for into in (visit, *frame.joined):
+                _merge_places(into, row)
+            frame.visit = visit
+            return True
+        if key:
+            frame.visits[key] = frame.visit = row
+            frame.joined = []
+        frame.meeting_rows = []
+        return False
+    if action in MEETING_ACTS:
+        if action != "出席会议":
+            frame.meeting_rows = [r for r in frame.meeting_rows
+                                  if r["char_start"] == row["char_start"]]
+        elif any(r["official"] == row["official"] and r["official"] for r in frame.meeting_rows):
+            return True  # 出席并通报…: one row for one person at one meeting
+        if not row["topics"] and frame.meeting_rows:
+            row.update(topics=list(frame.meeting_rows[0]["topics"]),
+                       topic=frame.meeting_rows[0]["topic"])
+        frame.meeting_rows.append(row)
+    else:
+        frame.meeting_rows = []
+    if row["official"] is None or frame.visit is None or frame.visit["official"] != row["official"]:
+        frame.visit = None  # another actor takes the story's head
+    return False
+
+
+def _merge_places(into: dict[str, Any], row: dict[str, Any]) -> None:
+    for name, code in zip(row["places"], row["place_codes"]):
+        if name not in into["places"]:
+            into["places"].append(name)
+            into["place_codes"].append(code)
+    codes = dict(zip(row["counties"], row["county_codes"])) \
+        if len(row["counties"]) == len(row["county_codes"]) else {}
+    for name in row["counties"]:
+        if name not in into["counties"]:
+            into["counties"].append(name)
+            if codes.get(name):
+                into["county_codes"].append(codes[name])
+    into["townships"] += [t for t in row["townships"] if t not in into["townships"]]
+    into["county"] = into["counties"][0] if into["counties"] else None
+
+
+def _fold_stops(ctx: DocContext, sent: Sentence, stop: int, frame: Frame) -> None:
+    """A sentence with no act of its own that tells the visit's stops (在金罗镇…查看):
+    its places belong to the visit, unless another official heads it."""
+    visit = frame.visit
+    if visit is None or stop <= sent.start:
+        return
+    others = [o for o in ctx.mentions.officials.within(sent.start, stop)
+              if not o.is_reference and o.name != visit["official"]
+              and not _companion(ctx.text, o, stop)]
+    if others:
+        return
+    stops = _places_rows(ctx, Actor("none"), sent.start, stop)
+    for into in (visit, *frame.joined):
+        _merge_places(into, stops)
+
+
+def _meeting_content(ctx: DocContext, sent: Sentence, stop: int, frame: Frame) -> None:
+    """会议听取…汇报, 研究…工作: a meeting whose own clause names no topic takes it
+    from what it heard and decided (the contract), for every row of that meeting."""
+    if not P.meeting_heard.match(ctx.text, sent.start, stop):
+        return
+    topics = topics_in(ctx.text, sent.start, stop)
+    for row in frame.meeting_rows:
+        if not row["topics"] or row["topics"] == [OTHER]:
+            row.update(topics=list(topics), topic=topics[0] if topics else None)
+
+
+def _own_county(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
+    """A county's own items: with a county as the bulletin's region, an event that names
+    no county happens in it (县…局, 我县, an unnamed actor)."""
+    region = get_gazetteer().division(ctx.region_code) if ctx.region_code else None
+    if region is None or region.level != "county":
+        return
+    for row in rows:
+        if not row["counties"]:
+            row.update(county=region.name, counties=[region.name], county_codes=[region.code])
 
 
 def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sentence) -> None:
@@ -519,15 +677,21 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     """Every event row of one document, with event_id in text order."""
     rows: list[dict[str, Any]] = []
     carried = None
+    frame = Frame()
     for para, sentences, fresh in report_paragraphs(ctx):
         # a date carries on to later paragraphs of the same (sub)section (会上，…)
-        state = ParaState(date=None if fresh else carried)
+        frame = Frame() if fresh else frame
+        state = ParaState(date=None if fresh else carried, frame=frame)
         for sent in sentences:
             _sentence_events(ctx, para, sent, state)
         if state.meeting is not None:
             _close_meeting(ctx, para, state, Sentence(-1, -1, -1, None, None))
         rows += state.rows
         carried = state.date
+    _own_county(ctx, rows)
+    for row in rows:
+        if row.pop("_states_subject") and not row["topics"]:
+            row.update(topics=[OTHER], topic=OTHER)
     rows.sort(key=lambda r: r["char_start"])
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order

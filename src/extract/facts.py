@@ -14,12 +14,12 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (OPEN_WINDOW, clause_start, opens_report, report_paragraphs,
-                        speech_start)
+from .discourse import (OPEN_WINDOW, clause_start, headline_sentences, opens_report,
+                        report_paragraphs, speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
-from .sections import Paragraph, Sentence
+from .sections import Sentence
 
 # the counted noun after a measure word: a list inside it (商场、宾馆) stays whole
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|、(?=[\u4e00-\u9fff]))*?"
@@ -277,7 +277,7 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     return subject
 
 
-def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: ParaFacts) -> None:
+def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     if opens_report(ctx, sent):
         state.speech = False
     speech_at = speech_start(ctx.text, sent.start, sent.end)
@@ -343,13 +343,19 @@ def _sentence_facts(ctx: DocContext, para: Paragraph, sent: Sentence, state: Par
 def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
     """Every fact row of one document, with fact_id in text order."""
     rows: list[dict[str, Any]] = []
+    for sent in headline_sentences(ctx):
+        # a headline's figures are facts of their own; only their own dates give a period
+        state = ParaFacts()
+        _sentence_facts(ctx, sent, state)
+        rows += state.rows
     carried = None
     for para, sentences, fresh in report_paragraphs(ctx):
         state = ParaFacts(period=None if fresh else carried)  # 会后，… takes the meeting's day
         for sent in sentences:
-            _sentence_facts(ctx, para, sent, state)
+            _sentence_facts(ctx, sent, state)
         rows += state.rows
         carried = state.period
+    rows.sort(key=lambda r: r["char_start"])
     for n, row in enumerate(rows, 1):
         row["fact_id"] = f"f{n:05d}"  # fixed width: string order is text order
         del row["_range_group"], row["_end"]

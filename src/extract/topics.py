@@ -7,6 +7,7 @@ from functools import lru_cache
 from .resources import read_table
 
 UMBRELLA = "安全生产"
+OTHER = "其他"  # a stated subject that no other label covers
 
 
 @lru_cache(maxsize=1)
