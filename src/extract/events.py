@@ -498,8 +498,11 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     if date is not None and state.frame.visit is not None and \
             iso(date.date_start) != state.frame.visit["date_start"]:
         state.frame.visit = None  # a new dated act: the trip told so far is over
+    if date is not None and state.frame.meeting_rows and \
+            iso(date.date_start) != state.frame.meeting_rows[0]["date_start"]:
+        state.frame.meeting_rows = []  # and so is the meeting
     state.date = date or state.date
-    hits = find_hits(ctx, sent.start, stop)
+    hits = find_hits(ctx, sent.start, stop) or _meeting_reports(ctx, sent, stop, state.frame)
     actors = actors_in(ctx, sent.start, stop)
     pairs = []
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
@@ -549,6 +552,18 @@ def _frame_action(ctx: DocContext, hit: Hit, action: str | None, frame: Frame,
     if "会" in ctx.text[hit.end:clause_end(ctx.text, hit.end, stop)]:
         return action
     return frame.visit["action"]
+
+
+_REPORTED = Trigger("出席会议", re.compile("通报"), "official", "出席会议")
+
+
+def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame) -> list[Hit]:
+    """会上，副县长乙通报了…: reporting to a meeting is attending it (the contract), read
+    only while a meeting is being told and the sentence has no act of its own."""
+    if not frame.meeting_rows and not P.at_meeting.search(ctx.text, sent.start, stop):
+        return []
+    return [Hit(m.start(), m.end(), _REPORTED)
+            for m in P.meeting_report.finditer(ctx.text, sent.start, stop)]
 
 
 def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,

@@ -167,7 +167,8 @@ def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
 
 def _scope(ctx: DocContext, sent: Sentence) -> str | None:
     """The first scope phrase of the sentence that is not part of an organisation's name
-    (全市公安机关 acts, 全国总工会 is a body)."""
+    (全市公安机关 acts, 全国总工会 is a body); else an area the counted things lie in
+    (对儒林镇辖区…, 对中心城区12个在建工地…)."""
     orgs = ctx.mentions.orgs.within(sent.start, sent.end)
     titles = [t.span() for t in P.book_title.finditer(ctx.text, sent.start, sent.end)]
     for m in _markers().scope.finditer(ctx.text, sent.start, sent.end):
@@ -175,7 +176,8 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
                 any(a <= m.start() < b for a, b in titles):
             continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
         return m.group()
-    return None
+    area = P.scope_area.search(ctx.text, sent.start, sent.end)
+    return area.group(1) if area else None
 
 
 def _county(ctx: DocContext, sent: Sentence) -> str | None:

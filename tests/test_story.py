@@ -1,0 +1,116 @@
+"""Real news items: an act told over several sentences (frames), page debris, headline
+figures, a county's own items, and the quantity forms of web pages. Sentences written
+for these tests; places are real divisions, people and figures made up."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract import extract_text, parse_quantities
+
+
+def _tables(text: str, issue: str = "2025-09-01", region: str = "中阳县"):
+    return extract_text(text, issue_date=issue, region=region)
+
+
+VISIT = (
+    "8月29日，县委副书记、县长吴海平就全县汛期安全生产工作进行调研。副县长钱玉兰，"
+    "县应急局、水利局负责人一同参加。\n"
+    "在金罗镇一处山洪灾害危险区，吴海平查看监测设备，听取隐患排查情况汇报。\n"
+    "吴海平强调，要加强值班值守。\n"
+    "调研期间，吴海平还来到暖泉镇检查了一处在建工地。\n"
+)
+
+
+def test_one_trip_is_one_row_with_the_places_of_every_stop():
+    ev = _tables(VISIT).events
+    visitor = ev[ev["official"] == "吴海平"]
+    assert visitor["action"].tolist() == ["调研"]
+    assert visitor.iloc[0]["townships"] == ["金罗镇", "暖泉镇"]
+    assert visitor.iloc[0]["topics"] == ["防汛抗旱", "安全生产"]
+
+
+def test_joining_a_visit_gives_a_row_of_its_own_with_the_visits_act():
+    ev = _tables(VISIT).events
+    joined = ev[ev["official"] == "钱玉兰"].iloc[0]
+    assert (joined["action"], joined["title"], joined["date_start"]) == ("调研", "副县长", date(2025, 8, 29))
+    assert joined["topics"] == ["防汛抗旱", "安全生产"]
+
+
+def test_a_check_told_after_the_lead_is_not_a_row_without_an_actor():
+    text = ("9月28日，副县长龚小平带领住建部门负责同志检查建筑工地、加油站等安全生产工作。\n"
+            "检查中，龚小平先后来到两处工地，详细询问防护措施落实情况。\n"
+            "检查期间，龚小平还实地查看了项目建设进展情况。\n")
+    ev = _tables(text, issue="2025-09-29").events
+    assert ev[["official", "action"]].values.tolist() == [["龚小平", "督导检查"]]
+    # the work the predicate names, not the sites it lists
+    assert ev.iloc[0]["topics"] == ["安全生产"]
+
+
+def test_meeting_topic_from_what_it_heard_for_every_row_of_the_meeting():
+    text = ("7月21日，县政府召开常务会议，县长曹建国主持，副县长刘志红出席。"
+            "会议听取了县应急局关于地质灾害防治工作的汇报。曹建国强调，要压实责任。")
+    ev = _tables(text, issue="2025-07-22").events
+    assert ev[["official", "action"]].values.tolist() == [["曹建国", "主持会议"], ["刘志红", "出席会议"]]
+    assert ev["topics"].tolist() == [["地质灾害"], ["地质灾害"]]
+
+
+def test_reporting_to_a_meeting_is_attending_it():
+    text = ("7月21日，县长曹建国主持召开全县安全生产工作会议。"
+            "副县长李红梅通报了上半年全县安全生产形势。曹建国强调，要压实责任。")
+    ev = _tables(text, issue="2025-07-22").events
+    assert ev[["official", "action"]].values.tolist() == [["曹建国", "主持会议"], ["李红梅", "出席会议"]]
+    assert ev.iloc[1]["topics"] == ["安全生产"]
+
+
+def test_listening_to_a_report_during_a_visit_is_not_attending():
+    text = ("9月15日，县人大常委会副主任罗晓梅到车鸣峪乡视察食品安全工作，"
+            "听取县市场监管局工作汇报。")
+    ev = _tables(text).events
+    assert ev["action"].tolist() == ["调研"]
+
+
+def test_page_debris_yields_nothing_and_headline_figures_are_facts():
+    text = ("我县排查整改隐患320处\n"
+            "发布时间：2025-08-30 09:12 来源：县应急管理局 浏览次数：1523\n"
+            "8月29日，县应急局开展安全生产专项整治行动，排查整改隐患320处。\n"
+            "图为检查现场，共5名检查人员。\n"
+            "责任编辑：王丽\n")
+    tables = _tables(text)
+    facts = tables.facts
+    assert facts["value"].tolist() == [320.0, 320.0]
+    assert tables.events["action"].tolist() == ["开展行动"]
+
+
+def test_a_countys_own_items_get_the_county():
+    ev = _tables("8月29日，县应急局组织开展危化品泄漏应急演练。").events
+    assert ev.iloc[0]["counties"] == ["中阳县"]
+    assert ev.iloc[0]["county_codes"] == ["141129"]
+
+
+def test_a_stated_subject_outside_the_vocabulary_is_other():
+    ev = _tables("8月29日，副县长钱玉兰走访慰问困难老党员。").events
+    assert ev.iloc[0]["topics"] == ["其他"]
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("3月5日，县应急局对暖泉镇辖区内企业开展检查，检查单位23家。", "暖泉镇辖区"),
+    ("3月5日，县住建局对中心城区12个在建工地开展检查。", "中心城区"),
+    ("3月5日，县住建局检查在建工地12个。", None),
+])
+def test_scope_is_an_area_written_in_the_sentence(text, scope):
+    assert _tables(text, issue="2025-03-10").facts.iloc[0]["scope"] == scope
+
+
+@pytest.mark.parametrize("text, unit_normalized", [
+    ("水位达13.35m", "米"), ("长约5km", "千米"), ("运输20t", "吨"), ("重15kg", "千克"),
+    ("降雨量120.5mm", "毫米"), ("培训2000人(次)", "人次"), ("培训2000人（次）", "人次"),
+])
+def test_latin_units_normalize_to_the_chinese_unit(text, unit_normalized):
+    assert [q.unit_normalized for q in parse_quantities(text)] == [unit_normalized]
+
+
+@pytest.mark.parametrize("text", ["上午10时召开", "8:30开始", "在108会议室召开", "地铁10号线", "3M公司", "5G基站"])
+def test_clock_times_rooms_lines_and_names_are_not_quantities(text):
+    assert parse_quantities(text) == []
