@@ -15,6 +15,7 @@ from .orgs import parse_orgs
 from .quantity import parse_quantities
 from .timex import parse_dates
 from .metadata import resolve_issue_date
+from .normalize import View, view
 from .sections import split_layout
 
 
@@ -96,15 +97,68 @@ def find_mentions(text: str, issue_date: date | None, region: str | None) -> Men
 
 def process_text(text: str, meta: DocInput) -> DocResult:
     """Every table row one bulletin yields."""
-    ctx = build_context(text, meta)
+    readable = view(text)
+    ctx = build_context(readable.text if readable else text, meta)
     events = extract_events(ctx)
     facts = extract_facts(ctx)
+    officials = officials_rows(ctx, events)
+    title = ctx.layout.title
+    if readable is not None:
+        _as_written(readable, ctx, events, facts, officials)
+        if ctx.layout.title_span:
+            title = "".join(readable.as_written(*ctx.layout.title_span).split())
     document = {
         "doc_id": meta.doc_id, "path": meta.path, "issue_date": ctx.issue_date,
         "issue_date_source": ctx.issue_date_source, "region": ctx.region,
         "region_code": ctx.region_code, "region_source": ctx.region_source,
-        "title": ctx.layout.title, "encoding": meta.encoding, "n_chars": len(text),
+        "title": title, "encoding": meta.encoding, "n_chars": len(text),
         "n_sections": ctx.layout.n_sections, "n_events": len(events), "n_facts": len(facts),
         "text": text,
     }
-    return DocResult(document, events, facts, officials_rows(ctx, events))
+    return DocResult(document, events, facts, officials)
+
+
+_WRITTEN_FIELDS = {"events": ("date_text", "organization", "action_text", "section", "subsection"),
+                   "facts": ("subject", "unit", "organization", "section", "subsection")}
+
+
+def _as_written(readable: View, ctx: DocContext, events: list[dict[str, Any]],
+                facts: list[dict[str, Any]], officials: list[dict[str, Any]]) -> None:
+    """Rows read off the view get the offsets, evidence, names and titles of the text as
+    read; places and counties stay canonical."""
+    names, titles = _written_people(readable, ctx)
+    for table, rows in (("events", events), ("facts", facts)):
+        for row in rows:
+            lo, hi = row["char_start"], row["char_end"]
+            for column in _WRITTEN_FIELDS[table]:
+                row[column] = _written(readable, ctx.text, row[column], lo, hi)
+            if table == "events":
+                row["official"] = names.get(row["official"], row["official"])
+                row["title"] = titles.get(row["title"], row["title"])
+            row["char_start"], row["char_end"] = readable.start(lo), readable.end(hi)
+            row["evidence"] = readable.original[row["char_start"]:row["char_end"]]
+    for row in officials:
+        row["name"] = names.get(row["name"], row["name"])
+        row["title"] = titles.get(row["title"], row["title"])
+        row["first_char"] = readable.start(row["first_char"])
+
+
+def _written_people(readable: View, ctx: DocContext) -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for o in ctx.mentions.officials:
+        if ctx.text[o.name_start:o.name_end] == o.name:
+            names.setdefault(o.name, readable.as_written(o.name_start, o.name_end))
+        if o.title and ctx.text[o.title_start:o.title_end] == o.title:
+            titles.setdefault(o.title, readable.as_written(o.title_start, o.title_end))
+    return names, titles
+
+
+def _written(readable: View, text: str, value: Any, lo: int, hi: int) -> Any:
+    """A value copied from the view between ``lo`` and ``hi``, as the original writes it."""
+    if not isinstance(value, str) or not value:
+        return value
+    at = text.find(value, lo, hi)
+    if at < 0:
+        at = text.find(value)
+    return readable.as_written(at, at + len(value)) if at >= 0 else value

@@ -1,0 +1,71 @@
+"""A readable view of damaged text, with a map back to the text as read.
+
+Pages copied through bad converters arrive in Traditional characters, with pinyin
+glosses after characters (會(huì)議) or stray marks inside words (市.委). The
+recognizers read a view in Simplified characters with the glosses and marks taken
+out; every span they find is mapped back, so offsets, evidence, names and titles are
+those of the text as read (the contract: names and titles as written, places canonical).
+Most texts need no view: ``view()`` returns None for them after one regex search.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import read_table
+
+_CJK = r"[\u3400-\u9fff]"
+# a pinyin gloss after a character: (huì), (zhǎng), (lǜ)
+_GLOSS = rf"(?<={_CJK})\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\)"
+# a stray mark between two characters of one word: 市.委
+_STRAY = rf"(?<={_CJK})[.*_](?={_CJK})"
+_DROP = re.compile(f"{_GLOSS}|{_STRAY}")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> tuple[dict[int, str], re.Pattern[str]]:
+    pairs = read_table("t2s_chars.tsv")
+    table = {ord(t): s for t, s in pairs}
+    return table, re.compile("[" + "".join(re.escape(t) for t, _ in pairs) + "]")
+
+
+@dataclass(frozen=True)
+class View:
+    """The readable text and, for each of its characters, its offset in the original."""
+
+    text: str
+    origin: list[int]
+    original: str
+
+    def start(self, pos: int) -> int:
+        """Original offset of a span starting at ``pos`` in the view."""
+        return self.origin[pos] if pos < len(self.origin) else len(self.original)
+
+    def end(self, pos: int) -> int:
+        """Original offset of a span ending at ``pos`` (half-open) in the view; a gloss
+        written after the span's last character belongs to it."""
+        if pos <= 0:
+            return 0
+        stop = self.origin[pos] if pos < len(self.origin) else len(self.original)
+        return len(self.original[:stop].rstrip(".*_")) if stop > self.origin[pos - 1] + 1 else stop
+
+    def as_written(self, start: int, end: int) -> str:
+        return self.original[self.start(start):self.end(end)]
+
+
+def view(text: str) -> View | None:
+    """The readable view of ``text``, or None when the text reads as it is."""
+    table, traditional = _t2s()
+    drops = list(_DROP.finditer(text))
+    if not drops and not traditional.search(text):
+        return None
+    kept: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for m in drops + [None]:
+        stop = m.start() if m else len(text)
+        kept.append(text[pos:stop])
+        origin.extend(range(pos, stop))
+        pos = m.end() if m else stop
+    return View("".join(kept).translate(table), origin, text)
