@@ -114,3 +114,14 @@ def test_latin_units_normalize_to_the_chinese_unit(text, unit_normalized):
 @pytest.mark.parametrize("text", ["上午10时召开", "8:30开始", "在108会议室召开", "地铁10号线", "3M公司", "5G基站"])
 def test_clock_times_rooms_lines_and_names_are_not_quantities(text):
     assert parse_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("7月21日，县政府召开常务会议，县长曹建国主持。", [[None, "主持会议"]]),
+    ("7月21日，我县召开防汛工作会议，副县长曹建国出席。", [[None, "出席会议"]]),
+    ("7月21日，县防汛抗旱指挥部召开防汛工作会议，副县长曹建国主持。",
+     [["县防汛抗旱指挥部", "召开会议"], [None, "主持会议"]]),
+])
+def test_a_named_body_convening_keeps_its_row_but_the_place_itself_does_not(text, rows):
+    ev = _tables(text, issue="2025-07-22", region="睢县").events
+    assert ev[["organization", "action"]].values.tolist() == rows

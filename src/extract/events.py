@@ -319,7 +319,7 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
             continue
         if actor.kind != "official" and action in official_acts and P.one_row_acts.fullmatch(action):
             continue  # 市政府与该集团签订协议，X代表市政府签约: the official's row
-        if actor.kind != "official" and action == "召开会议" and chaired:
+        if action == "召开会议" and chaired and _place_itself(actor):
             continue  # X镇召开…会议，镇长Y主持: a named chair makes it the chair's meeting
         if hit.trigger.minor and any(a.key == actor.key and not h.trigger.minor
                                      for h, a, _ in pairs):
@@ -335,6 +335,14 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
             continue
         out.append((hit, actor, action))
     return out
+
+
+def _place_itself(actor: Actor) -> bool:
+    """我县, X镇, 县政府, 市委: the place convenes, so its named chair owns the meeting; a
+    named body (市防汛抗旱指挥部, 县应急局) convening keeps a row of its own."""
+    if actor.kind == "org":
+        return bool(P.place_government.fullmatch(actor.org or ""))
+    return actor.kind != "official"
 
 
 def _counts_in_clause(ctx: DocContext, hit: Hit, stop: int) -> bool:
