@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 from functools import lru_cache
 
 from .context import DocContext
@@ -21,7 +22,8 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
                    key=len, reverse=True)
     # 要求对…, 要求各地…: a requirement with its object, not only before punctuation
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
-                      f"|(?<![按照的上级工作])要求(?=对|各|全|相关|有关)")
+                      f"|(?<![按照的上级工作])要求(?=对|各|全|相关|有关)"
+                      f"|(?:{P.speaker.pattern})(?:{'|'.join(map(re.escape, words))})")
 
 
 def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:
@@ -42,6 +44,12 @@ def clause_end(text: str, pos: int, stop: int) -> int:
     while pos < stop and text[pos] not in CLAUSE_BREAK:
         pos += 1
     return pos
+
+
+def is_dateline(text: str, mention: Any) -> bool:
+    """红网…11月25日讯, 新华社北京3月5日电: the day the story was filed, not the day of the
+    acts it tells."""
+    return bool(P.dateline_after.match(text, mention.end))
 
 
 def opens_report(ctx: DocContext, sent: Sentence) -> bool:

@@ -20,8 +20,8 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (CLAUSE_BREAK, clause_end, clause_start, opens_report, report_paragraphs,
-                        speech_start)
+from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
+                        report_paragraphs, speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
@@ -363,7 +363,7 @@ def _stretches(text: str, start: int, stop: int,
 
 def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
     for d in ctx.mentions.dates.within(start, end):
-        if d.grain in ("day", "dekad") or d.is_range:
+        if (d.grain in ("day", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
             return d
     return None
 
@@ -519,6 +519,8 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
         action = _frame_action(ctx, hit, _action_for(hit, actor), state.frame, stop)
         if action is None or (actor.kind != "official" and P.person_acts.fullmatch(action)):
             continue
+        if actor.kind == "none" and not P.subjectless_acts.fullmatch(action):
+            continue  # 通过对…的监督检查, 发现隐患…: a check with no one doing it is no event
         if _counts_in_clause(ctx, hit, stop):
             if actor.kind == "none":
                 continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
@@ -597,7 +599,7 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
         frame.joined.append(row)
         return False
     if action in VISIT_ACTS and (actor.kind == "official" or (
-            actor.kind == "none" and frame.visit is not None)):
+            frame.visit is not None and _the_visiting_team(actor))):
         key = (row["official"], row["date_start"]) if actor.kind == "official" else None
         visit = frame.visits.get(key) if key else frame.visit
         if visit is not None:
@@ -625,6 +627,12 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
     if row["official"] is None or frame.visit is None or frame.visit["official"] != row["official"]:
         frame.visit = None  # another actor takes the story's head
     return False
+
+
+def _the_visiting_team(actor: Actor) -> bool:
+    """检查中, 检查组对…进行检查, 督导组一行还前往…: the team of the visit being told."""
+    return actor.kind == "none" or (actor.kind == "org" and bool(
+        P.team_noun.fullmatch(actor.org or "")))
 
 
 def _merge_places(into: dict[str, Any], row: dict[str, Any]) -> None:

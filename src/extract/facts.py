@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (OPEN_WINDOW, clause_start, headline_sentences, opens_report,
-                        report_paragraphs, speech_start)
+from .discourse import (OPEN_WINDOW, clause_start, headline_sentences, is_dateline,
+                        opens_report, report_paragraphs, speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
@@ -289,7 +289,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     dated = ctx.mentions.dates.within(sent.start, first_q)
     if dated and dated[0].kind == "vague" and dated[0].start < sent.start + OPEN_WINDOW:
         state.period = None  # 近日，…: this report's time is not stated; nothing carries in
-    lead = [d for d in dated if d.kind != "vague"]
+    lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)]
     if lead and lead[0].start < sent.start + OPEN_WINDOW:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
