@@ -22,7 +22,7 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
                    key=len, reverse=True)
     # 要求对…, 要求各地…: a requirement with its object, not only before punctuation
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
-                      f"|(?<![按照的上级工作])要求(?=对|各|全|相关|有关)"
+                      f"|(?<![按照的上级工作提出])要求(?![的和与及是为上下中，,。；])"
                       f"|(?:{P.speaker.pattern})(?:{'|'.join(map(re.escape, words))})")
 
 

@@ -472,6 +472,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "evidence": ctx.text[sent.start:sent.end],
         "char_start": sent.start, "char_end": sent.end,
         "_states_subject": _states_subject(ctx.text, hit, clause_stop),
+        "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
     row.update(_places_rows(ctx, actor, *span))
     return row
@@ -685,7 +686,7 @@ def _own_county(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
     if region is None or region.level != "county":
         return
     for row in rows:
-        if not row["counties"]:
+        if not row["counties"] and not row["_higher"]:  # 全市召开…: the city's act, not the county's
             row.update(county=region.name, counties=[region.name], county_codes=[region.code])
 
 
@@ -721,6 +722,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
         carried = state.date
     _own_county(ctx, rows)
     for row in rows:
+        del row["_higher"]
         if row.pop("_states_subject") and not row["topics"]:
             row.update(topics=[OTHER], topic=OTHER)
     rows.sort(key=lambda r: r["char_start"])

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .context import DocContext
-from .discourse import (OPEN_WINDOW, clause_start, headline_sentences, is_dateline,
+from .discourse import (OPEN_WINDOW, clause_end, clause_start, headline_sentences, is_dateline,
                         opens_report, report_paragraphs, speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
@@ -177,7 +177,24 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
             continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
         return m.group()
     area = P.scope_area.search(ctx.text, sent.start, sent.end)
-    return area.group(1) if area else None
+    if area:
+        return area.group(1)
+    return _place_subject(ctx, sent, orgs)
+
+
+def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any]) -> str | None:
+    """据介绍，今年以来，安徽省…下降19.3%: a division standing as the subject of a clause is
+    where its figures lie, as written."""
+    for p in ctx.mentions.places.within(sent.start, sent.end):
+        if any(o.start <= p.start < o.end for o in orgs) or \
+                any(o.start <= p.start < o.end for o in ctx.mentions.officials.within(sent.start, sent.end)):
+            continue
+        begin = clause_start(ctx.text, sent.start, p.start)
+        lead = _blank(ctx.text, begin, p.start, ctx.mentions.dates.within(begin, p.start))
+        if P.scope_lead.fullmatch(lead) and not P.place_then_org.match(ctx.text, p.end) and \
+                ctx.mentions.quantities.within(p.end, clause_end(ctx.text, p.end, sent.end)):
+            return ctx.text[p.start:p.end]  # its own clause counts (not 某镇组织开展演练，…)
+    return None
 
 
 def _county(ctx: DocContext, sent: Sentence) -> str | None:
@@ -269,6 +286,10 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     if previous is not None and P.list_join.fullmatch(ctx.text, previous["_end"], q.start):
         return previous["subject"]  # 同比分别下降13.6%和9.8%
     subject = subject_of(ctx, sent, q, floor, after)
+    if subject and _markers().change.match(subject):
+        noun = _noun_clause_before(ctx, sent, q)
+        if noun:
+            return noun + subject  # 较大事故起数、死亡人数，同比分别减少6起: the clause before
     if previous is None:
         return subject or _subject_of_previous_clause(ctx, sent, q)
     if subject is None:
@@ -277,6 +298,40 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
             not _markers().change.search(previous["subject"]):
         return previous["subject"] + subject
     return subject
+
+
+def _noun_clause_before(ctx: DocContext, sent: Sentence, q: Any) -> str | None:
+    """The clause right before a change clause, when it is a bare noun phrase (no number,
+    no verb of its own): what the change is of."""
+    end = clause_start(ctx.text, sent.start, q.start) - 1
+    if end <= sent.start or ctx.text[end] not in "，,":
+        return None
+    begin = clause_start(ctx.text, sent.start, end)
+    phrase = ctx.text[begin:end].strip()
+    if ctx.mentions.quantities.within(begin, end) or ctx.mentions.dates.within(begin, end) \
+            or not 2 <= len(phrase) <= 24 or _verb_stop().search(phrase):
+        return None
+    return phrase
+
+
+def _pairwise(rows: list[dict[str, Any]]) -> None:
+    """A、B同比分别下降x%、y%: each value is the change of its own item (A同比下降 x%)."""
+    groups: list[list[dict[str, Any]]] = []
+    for row in rows:
+        if groups and row["_listed"] and groups[-1][-1]["char_start"] == row["char_start"]:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    for group in groups:
+        subject = group[0]["subject"] or ""
+        m = P.respectively.fullmatch(subject)
+        if not m or len(group) < 2:
+            continue
+        items = P.item_join.split(m.group("items"))
+        if len(items) != len(group):
+            continue
+        for row, item in zip(group, items):
+            row["subject"] = item + (m.group("change") or "") + m.group("rest")
 
 
 def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
@@ -332,9 +387,15 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             "evidence": ctx.text[sent.start:sent.end],
             "char_start": sent.start, "char_end": sent.end,
         }
+        scope = row["scope"]
+        if scope and subject and subject.startswith(scope) and len(subject) > len(scope):
+            row["subject"] = subject[len(scope):]  # the counted phrase, without its scope
         row["check"] = _check(state.rows, row)
         row["_range_group"] = q.range_group
         row["_end"] = q.end
+        last = state.rows[-1] if state.rows else None
+        row["_listed"] = bool(last and last["char_start"] == sent.start
+                              and P.list_join.fullmatch(ctx.text, last["_end"], q.start))
         state.rows.append(row)
         # a list of counts (企业12家、门店30家) starts the next subject after this one;
         # otherwise the clause start does (…等9支队伍共计210余人: the 9支 phrase is the group)
@@ -358,7 +419,8 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         rows += state.rows
         carried = state.period
     rows.sort(key=lambda r: r["char_start"])
+    _pairwise(rows)
     for n, row in enumerate(rows, 1):
         row["fact_id"] = f"f{n:05d}"  # fixed width: string order is text order
-        del row["_range_group"], row["_end"]
+        del row["_range_group"], row["_end"], row["_listed"]
     return rows
