@@ -125,3 +125,38 @@ def test_clock_times_rooms_lines_and_names_are_not_quantities(text):
 def test_a_named_body_convening_keeps_its_row_but_the_place_itself_does_not(text, rows):
     ev = _tables(text, issue="2025-07-22", region="睢县").events
     assert ev[["organization", "action"]].values.tolist() == rows
+
+
+def test_a_dateline_is_not_the_date_of_the_act():
+    text = ("本网讯 11月25日讯(记者 王敏)11月23日，县委常委、常务副县长周建华率应急管理局"
+            "负责人深入乡镇督导检查安全生产工作。")
+    ev = _tables(text, issue="2021-11-25", region="湘潭县").events
+    assert ev["date_start"].tolist() == [date(2021, 11, 23)]
+
+
+def test_the_visits_team_and_what_it_is_asked_to_do_are_not_new_rows():
+    text = ("11月23日，副县长周建华带队深入白石镇检查安全生产工作。\n"
+            "在一处碎石厂，检查组对隐患整改情况进行检查，要求企业加强日常巡查。\n")
+    ev = _tables(text, issue="2021-11-25", region="湘潭县").events
+    assert ev[["official", "action"]].values.tolist() == [["周建华", "督导检查"]]
+
+
+def test_a_meeting_that_stresses_is_speech_and_a_whole_city_is_not_the_countys_own():
+    text = "6月18日，全市召开强降雨会商会，会议强调各部门要深入开展隐患排查。"
+    ev = _tables(text, issue="2025-06-20", region="黄石港区").events
+    assert ev[["action", "counties"]].values.tolist() == [["召开会议", []]]
+
+
+def test_listed_changes_pair_each_item_with_its_value():
+    text = ("今年以来，安徽省生产安全事故起数、死亡人数同比分别下降19.3%、23.0%，"
+            "较大事故起数、死亡人数，同比分别减少6起、28人。")
+    facts = _tables(text, issue="2025-08-29", region="安徽省").facts
+    assert facts["subject"].tolist() == ["生产安全事故起数同比下降", "死亡人数同比下降",
+                                         "较大事故起数同比减少", "死亡人数同比减少"]
+    assert set(facts["scope"]) == {"安徽省"}
+
+
+def test_a_division_acting_in_another_clause_is_not_the_scope():
+    text = "11月29日，甘泉路街道组织开展火灾疏散演练，23个居民区的480余名居民参加。"
+    facts = _tables(text, issue="2025-12-03", region="普陀区").facts
+    assert facts["scope"].tolist() == [None, None]
