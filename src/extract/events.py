@@ -192,8 +192,8 @@ def _subject_position(ctx: DocContext, floor: int, start: int) -> bool:
 
 def _companion(text: str, official: Any, end: int) -> bool:
     """在市委书记X、县长Y等陪同下 / 县长Y陪同: an escort, not the one who visits."""
-    if P.companion.match(text, official.end, end):
-        return True
+    if P.companion.match(text, official.end, end) or P.listed_companion.match(text, official.end, end):
+        return True  # 局长甲、副局长乙、丙等陪同检查: everyone listed before 陪同
     below = text.find("陪同下", official.end, end)
     opened = text.rfind("在", max(0, official.start - 40), official.start)
     return below != -1 and opened != -1 and "陪同下" not in text[opened:official.start]
