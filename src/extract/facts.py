@@ -413,7 +413,10 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         rows += state.rows
     carried = None
     for para, sentences, fresh in report_paragraphs(ctx):
-        state = ParaFacts(period=None if fresh else carried)  # 会后，… takes the meeting's day
+        # in a bulletin's (sub)section the paragraphs continue one report (会后，… takes the
+        # meeting's day); a news story's paragraphs each state their own period
+        continues = not fresh and (para.section is not None or para.subsection is not None)
+        state = ParaFacts(period=carried if continues else None)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)
         rows += state.rows
