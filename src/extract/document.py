@@ -118,6 +118,7 @@ def process_text(text: str, meta: DocInput) -> DocResult:
     return DocResult(document, events, facts, officials)
 
 
+_READ_FIELDS = ("subject", "unit")  # phrases compared as words: page glosses dropped
 _WRITTEN_FIELDS = {"events": ("date_text", "organization", "action_text", "section", "subsection"),
                    "facts": ("subject", "unit", "organization", "section", "subsection")}
 
@@ -131,7 +132,8 @@ def _as_written(readable: View, ctx: DocContext, events: list[dict[str, Any]],
         for row in rows:
             lo, hi = row["char_start"], row["char_end"]
             for column in _WRITTEN_FIELDS[table]:
-                row[column] = _written(readable, ctx.text, row[column], lo, hi)
+                row[column] = _written(readable, ctx.text, row[column], lo, hi,
+                                       keep_glosses=column not in _READ_FIELDS)
             if table == "events":
                 row["official"] = names.get(row["official"], row["official"])
                 row["title"] = titles.get(row["title"], row["title"])
@@ -154,11 +156,14 @@ def _written_people(readable: View, ctx: DocContext) -> tuple[dict[str, str], di
     return names, titles
 
 
-def _written(readable: View, text: str, value: Any, lo: int, hi: int) -> Any:
+def _written(readable: View, text: str, value: Any, lo: int, hi: int,
+             keep_glosses: bool = True) -> Any:
     """A value copied from the view between ``lo`` and ``hi``, as the original writes it."""
     if not isinstance(value, str) or not value:
         return value
     at = text.find(value, lo, hi)
     if at < 0:
         at = text.find(value)
-    return readable.as_written(at, at + len(value)) if at >= 0 else value
+    if at < 0:
+        return value
+    return (readable.as_written if keep_glosses else readable.as_read)(at, at + len(value))

@@ -51,7 +51,8 @@ def _markers() -> Markers:
         lead=re.compile(f"^(?:{_alternation(kinds['lead'])}|[，,、\\s])+"),
         tail=re.compile(f"(?:{_alternation(kinds['tail'])}|[，,、的\\s])+$"),
         change=re.compile(f"^(?:{_alternation(kinds['change'])})"),
-        scope=re.compile(_alternation(read_words("fact_scopes.txt"))),
+        # 全省市县两级: scope words written together are one scope
+        scope=re.compile(f"(?:{_alternation(read_words('fact_scopes.txt'))})+"),
     )
 
 
@@ -119,6 +120,9 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     raw = mk.lead.sub("", raw)
     raw = mk.tail.sub("", raw).strip()
     raw = re.sub(r"\s+", "", raw)
+    total = P.total_marker.search(raw)
+    if total and total.start() > 0 and len(raw) - total.end() >= 2:
+        raw = raw[total.end():]  # 市县两级应急局共出动检查人员: the actor stands before 共
     head = raw.rsplit("的", 1)[-1]
     if len(head) >= 2:
         raw = head  # 由镇村干部组成的巡查队伍18支: the head noun after 的 is what is counted

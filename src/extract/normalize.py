@@ -53,6 +53,11 @@ class View:
     def as_written(self, start: int, end: int) -> str:
         return self.original[self.start(start):self.end(end)]
 
+    def as_read(self, start: int, end: int) -> str:
+        """The original characters of a span without glosses or stray marks (counted
+        phrases are compared as words, not as page damage)."""
+        return _DROP.sub("", self.original[self.start(start):self.end(end)])
+
 
 def view(text: str) -> View | None:
     """The readable view of ``text``, or None when the text reads as it is."""
