@@ -160,3 +160,18 @@ def test_a_division_acting_in_another_clause_is_not_the_scope():
     text = "11月29日，甘泉路街道组织开展火灾疏散演练，23个居民区的480余名居民参加。"
     facts = _tables(text, issue="2025-12-03", region="普陀区").facts
     assert facts["scope"].tolist() == [None, None]
+
+
+def test_hearing_a_report_at_a_convened_meeting_is_attending_it():
+    text = ("7月12日，市安委会组织召开了安全生产巡查工作汇报会，市安委会常务副主任、副市长"
+            "何立平专门听取了市安委会各巡查组的巡查工作汇报。")
+    ev = _tables(text, issue="2017-07-12", region="天津市").events
+    assert ev[["official", "organization", "action"]].values.tolist() == [
+        [None, "市安委会", "召开会议"], ["何立平", None, "出席会议"]]
+
+
+def test_everyone_listed_before_escorting_is_an_escort():
+    text = ("4月13日，省林业厅副厅长张国芳率督导检查组到庆安县督导检查森林防火工作。"
+            "管局局长刘万才、副局长邹文良、王大明等陪同检查。")
+    ev = _tables(text, issue="2016-04-15", region="庆安县").events
+    assert ev["official"].tolist() == ["张国芳"]

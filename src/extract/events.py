@@ -135,7 +135,7 @@ def iso(value: str | None) -> date_type | None:
 def masked(text: str, start: int, end: int) -> str:
     """The sentence with quotes, titles and meeting names blanked, same length."""
     chunk = list(text[start:end])
-    for pattern, group in ((P.quoted, 0), (P.meeting, 1)):
+    for pattern, group in ((P.quoted, 0), (P.meeting, 1), (P.heard, 1)):
         for m in pattern.finditer(text, start, end):
             for i in range(m.start(group) - start, m.end(group) - start):
                 chunk[i] = MASK
@@ -511,7 +511,8 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             iso(date.date_start) != state.frame.meeting_rows[0]["date_start"]:
         state.frame.meeting_rows = []  # and so is the meeting
     state.date = date or state.date
-    hits = find_hits(ctx, sent.start, stop) or _meeting_reports(ctx, sent, stop, state.frame)
+    hits = find_hits(ctx, sent.start, stop)
+    hits += _meeting_reports(ctx, sent, stop, state.frame, hits)
     actors = actors_in(ctx, sent.start, stop)
     pairs = []
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
@@ -568,13 +569,27 @@ def _frame_action(ctx: DocContext, hit: Hit, action: str | None, frame: Frame,
 _REPORTED = Trigger("出席会议", re.compile("通报"), "official", "出席会议")
 
 
-def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame) -> list[Hit]:
-    """会上，副县长乙通报了…: reporting to a meeting is attending it (the contract), read
-    only while a meeting is being told and the sentence has no act of its own."""
-    if not frame.meeting_rows and not P.at_meeting.search(ctx.text, sent.start, stop):
+def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
+                     hits: list[Hit]) -> list[Hit]:
+    """会上，副县长乙通报了…; …召开汇报会，副市长乙听取…汇报: reporting to a meeting or
+    hearing it is attending it (the contract), read only while a meeting is being told
+    and after any act of the sentence, which must all be meeting acts."""
+    if any(h.trigger.action not in MEETING_ACTS for h in hits):
         return []
+    convened = bool(hits) and P.meeting.search(ctx.text, hits[0].start, stop)
+    if not (frame.meeting_rows or convened or P.at_meeting.search(ctx.text, sent.start, stop)):
+        return []
+    after = hits[-1].end if hits else sent.start
     return [Hit(m.start(), m.end(), _REPORTED)
-            for m in P.meeting_report.finditer(ctx.text, sent.start, stop)]
+            for m in P.meeting_report.finditer(ctx.text, after, stop)
+            if _named_in_clause(ctx, sent, m.start())]
+
+
+def _named_in_clause(ctx: DocContext, sent: Sentence, pos: int) -> bool:
+    """An official named in the clause before ``pos`` (副市长乙听取…), so the verb is that
+    person's, not the chair's own 传达学习 carried on from the clause before."""
+    begin = clause_start(ctx.text, sent.start, pos)
+    return any(not o.is_reference for o in ctx.mentions.officials.within(begin, pos))
 
 
 def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,
