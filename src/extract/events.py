@@ -83,7 +83,7 @@ class Frame:
     stops and checks follow its lead predicate, or a meeting whose attendees, reporters
     and content follow the sentence that convened it. Lives until the (sub)section ends."""
 
-    visits: dict[tuple[str, Any], dict[str, Any]] = field(default_factory=dict)
+    visits: dict[tuple[str, Any, str], dict[str, Any]] = field(default_factory=dict)
     visit: dict[str, Any] | None = None  # the visit the story is telling now
     joined: list[dict[str, Any]] = field(default_factory=list)  # 一同参加: their own rows
     meeting_rows: list[dict[str, Any]] = field(default_factory=list)
@@ -164,8 +164,17 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
             continue
         if _is_passive(text, hit, end) or text.startswith("的", hit.end):
             continue  # 来天水考察的客商: the verb describes the guests, it is not an act
+        if text.endswith("陪同", 0, hit.start) or _nominal(text, start, hit):
+            continue  # 等陪同检查: the escorts' verb; 对…巡查工作给予肯定: a noun
         kept.append(hit)
     return kept
+
+
+def _nominal(text: str, floor: int, hit: Hit) -> bool:
+    """对首轮安全生产巡查工作给予肯定: a trigger word inside the object of 对 names work,
+    it does not report an act."""
+    return bool(P.nominal_after.match(text, hit.end)) and \
+        "对" in text[clause_start(text, floor, hit.start):hit.start]
 
 
 def _is_passive(text: str, hit: Hit, end: int) -> bool:
@@ -552,7 +561,9 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     state.speech = stop < sent.end
 
 
-VISIT_ACTS = ("调研", "督导检查")
+# acts told stop by stop: one row per official, day and kind of trip
+VISIT_KIND = {"调研": "visit", "督导检查": "visit", "慰问": "condolence"}
+VISIT_ACTS = tuple(VISIT_KIND)
 MEETING_ACTS = ("主持会议", "召开会议", "出席会议")
 
 
@@ -616,9 +627,10 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
         return False
     if action in VISIT_ACTS and (actor.kind == "official" or (
             frame.visit is not None and _the_visiting_team(actor))):
-        key = (row["official"], row["date_start"]) if actor.kind == "official" else None
+        kind = VISIT_KIND[action]
+        key = (row["official"], row["date_start"], kind) if actor.kind == "official" else None
         visit = frame.visits.get(key) if key else frame.visit
-        if visit is not None:
+        if visit is not None and VISIT_KIND[visit["action"]] == kind:
             for into in (visit, *frame.joined):
                 _merge_places(into, row)
             frame.visit = visit
