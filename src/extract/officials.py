@@ -37,7 +37,7 @@ class Official(Record):
     """A person with the title chain written next to the name."""
 
     name: str
-    title: str
+    title: str | None  # None: listed without a title (甲、乙等县处级领导)
     jurisdiction: str | None
     jurisdictions: tuple[str, ...]
     jurisdiction_codes: tuple[str, ...]
@@ -102,6 +102,9 @@ class TitleGrammar:
         self.translit = frozenset("".join(read_words("person_translit_chars.txt"))) - DOTS
         self.country_shorts = frozenset(read_words("title_country_shorts.txt"))
         self.countries = frozenset(read_words("place_countries.txt"))
+        groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
+        # 等 + up to 8 characters of rank or kind (县处级, 市直部门) + the group word
+        self.untitled_re = re.compile(f"等[^，。；：、\\s]{{0,8}}?(?:{groups})")
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
@@ -465,6 +468,8 @@ def parse_officials(text: str, *, region: str | Division | None = None,
                                     names[0] if names else None, names, codes,
                                     g.reference_before(text, n0, n1), n0, n1, t_start, t_end))
     out = _with_shared_titles(text, out, get_grammar())
+    out = _with_untitled_lists(text, out, g)
+    out = _with_given_mentions(text, out, g)
     out = _with_local_units(text, out, places)
     out = _with_zone_region(out, reg)
     return _with_repeats(text, out)
@@ -487,6 +492,93 @@ def _with_shared_titles(text: str, found: list[Official], g: TitleGrammar) -> li
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
+def _given_part(name: str, g: TitleGrammar) -> str:
+    s = 2 if name[:2] in g.compound_surnames and len(name) > 3 else 1
+    return name[s:]
+
+
+def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> list[Official]:
+    """小兰、衍志同志 / 建华书记 after 副县长王小兰 … 李衍志: a two-character given name of an
+    official already named with a title is that official (full name, first title). A
+    reference read there (建华书记 as a superior) gives way to it."""
+    known: dict[str, Official] = {}
+    for o in found:
+        given = _given_part(o.name, g)
+        if not o.is_reference and o.title and len(given) == 2:
+            known.setdefault(given, o)
+    if not known:
+        return found
+    pattern = re.compile("|".join(map(re.escape, known)))
+    replaced: set[int] = set()
+    extra: list[Official] = []
+    for m in pattern.finditer(text):
+        first = known[m.group()]
+        a, b = m.span()
+        ref = next((f for f in found if f.is_reference and f.name_start == a and f.name_end == b), None)
+        if a < first.end or text[a - 1:a] in g.surnames | g.translit \
+                or (ref is None and any(f.start <= a < f.end for f in found)) \
+                or not _given_mention_ends(text, b, g):
+            continue
+        t0, t1 = (ref.title_start, ref.title_end) if ref else (a, a)
+        if ref is not None:
+            replaced.add(id(ref))
+        extra.append(Official(a, max(b, t1), text[a:max(b, t1)], first.name, first.title, first.jurisdiction,
+                              first.jurisdictions, first.jurisdiction_codes, False, a, b, t0, t1))
+    if not extra:
+        return found
+    return sorted([f for f in found if id(f) not in replaced] + extra, key=lambda x: x.start)
+
+
+def _given_mention_ends(text: str, pos: int, g: TitleGrammar) -> bool:
+    """A given name stands alone: punctuation, 、, 同志 or a title follows it."""
+    return pos >= len(text) or not HAN.match(text[pos]) or text.startswith(("同志", "、"), pos) \
+        or g.rank_re.match(text, pos) is not None
+
+
+def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> list[Official]:
+    """甲、乙等县处级领导出席: names listed before 等…领导 with no title are officials whose
+    title is not written (title None); names already read with a title keep theirs."""
+    extra: list[Official] = []
+    for m in g.untitled_re.finditer(text):
+        for n0, n1 in _names_listed_before(text, m.start(), g):
+            if not any(f.start < n1 and n0 < f.end for f in found):
+                extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], None, None, (), (), False,
+                                      n0, n1, n0, n0))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+def _names_listed_before(text: str, end: int, g: TitleGrammar) -> list[tuple[int, int]]:
+    """The names of a 、-list ending at ``end`` (back to the clause start), each item one
+    whole name; the list stops at the first item that is not (县长甲 is read by its title)."""
+    out: list[tuple[int, int]] = []
+    while True:
+        start = end
+        while start > 0 and end - start < 8 and text[start - 1] not in "、，。；：\n（(“":
+            start -= 1
+        span = _whole_name(text, start, end, g, text[start - 1:start] == "、")
+        if span is None:
+            return out
+        out.insert(0, span)
+        if start == 0 or text[start - 1] != "、":
+            return out
+        end = start - 1
+
+
+def _whole_name(text: str, start: int, end: int, g: TitleGrammar, whole: bool) -> tuple[int, int] | None:
+    """text[start:end] read as exactly one name; unless ``whole``, the name may be the
+    item's tail (会议由|张建华)."""
+    tails = [start] if end - start <= 4 else []
+    if text[end - 4:end - 2] in g.compound_surnames:
+        tails.append(end - 4)  # 会议由|欧阳明辉
+    for s in ([start] if whole else tails + [end - 3, end - 2, end - 4]):
+        if s < start or end - s < 2:
+            continue
+        span = g.read_name(text, s)
+        if span is not None and span[1] == end:
+            return span
+    return None
+
+
 _ZONE_TITLE = re.compile(r"开发区|园区|高新区|经开区|管委会|党工委")
 
 
@@ -497,7 +589,7 @@ def _with_zone_region(found: list[Official], reg: Division | None) -> list[Offic
         return found
     return [Official(o.start, o.end, o.text, o.name, o.title, reg.name, (reg.name,), (reg.code,),
                      o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end)
-            if not o.jurisdictions and not o.is_reference and _ZONE_TITLE.search(o.title) else o
+            if not o.jurisdictions and not o.is_reference and _ZONE_TITLE.search(o.title or "") else o
             for o in found]
 
 
@@ -508,7 +600,7 @@ def _with_local_units(text: str, found: list[Official], places: list[Place]) -> 
     """镇长X after 三江镇党委书记Y in one sentence: the bare 镇 is the township just named."""
     out = []
     for o in found:
-        if o.jurisdictions or o.is_reference or not _TOWNSHIP_TITLE.match(o.title):
+        if o.jurisdictions or o.is_reference or not _TOWNSHIP_TITLE.match(o.title or ""):
             out.append(o)
             continue
         sentence_start = max(text.rfind(c, 0, o.start) for c in "。！？\n") + 1
