@@ -2,9 +2,14 @@
 
     PYTHONPATH=src .venv/bin/python bench/bench_officials.py [--limit N] [--misses K]
 
-- People's Daily 1998 dev: on sentences containing a title word, precision / recall
-  / F1 of official names against the PER spans written right after a title word
-  (市长张三) or right before one (张三市长), with examples of misses;
+- People's Daily 1998 dev: on sentences containing a title word (a fixed list,
+  ``GOLD_TITLES``, so runs before and after a grammar change count the same gold),
+  precision / recall / F1 of official names against the PER spans written right after
+  a title word (市长张三) or right before one (张三上将), with examples of misses, and
+  recall per category of gold pair (transliterated names, national bodies, military
+  ranks, 和 inside a name, two titled officials joined by 和/与);
+- CLUENER2020 train: the same pairs built from `name` spans next to `position` spans
+  that end with a gold title word, P / R / F1 and per category;
 - CLUENER2020 train: recall of `position` spans (by our title spans) and
   `government` spans (by our organisations), exact and overlapping;
 - the real bulletin: acting officials with gold titles, references, county-level
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -67,37 +73,128 @@ def read_bio(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
     return sents
 
 
+# Title words that make a gold pair (fixed here, not read from the grammar, so that
+# extending the grammar does not move the gold): official ranks of the grammar before
+# issue 10, titles of foreign heads and envoys, military ranks.
+GOLD_TITLES = """总书记 书记 副书记 第一书记 常委 主任委员 主席 主任 秘书长 部长 局长 厅长 处长 科长
+所长 院长 检察长 庭长 队长 支队长 团长 大队长 政委 政治委员 司令员 参谋长 组长 会长 社长 行长 校长
+站长 董事长 总经理 经理 总裁 总理 国务委员 委员长 国家主席 省长 州长 市长 县长 区长 旗长 镇长 乡长
+巡视员 调研员 督察长 总工程师 总经济师 总会计师 指挥长 总指挥 盟长 总统 首相 国务卿 议长 大使 外长
+外相 国王 女王 王储 总督 领事 总领事 大臣 司令 军长 师长 旅长 上将 中将 少将 大校""".split()
+FOREIGN_TITLES = "总统 首相 国务卿 议长 大使 外长 外相 国王 女王 王储 总督 大臣 领事 总领事".split()
+MILITARY_RANKS = "上将 中将 少将 大校".split()
+HAN_BREAK = re.compile(r"[^\u4e00-\u9fff]")
+NATIONAL_BODIES = ("全国政协", "全国人大", "国务院", "中央军委", "中央", "驻", "大使", "领事", "部长")
+
+
+def _title_re() -> "re.Pattern[str]":
+    # a modifier belongs to the title word (素帕猜|副总理)
+    return re.compile("(?:常务副|副|代)?(?:" + "|".join(sorted(map(re.escape, GOLD_TITLES), key=len, reverse=True)) + ")")
+
+
+def gold_pairs(text: str, persons: list[tuple[int, int]], titles: list[tuple[int, int]]
+               ) -> dict[tuple[int, int], set[str]]:
+    """Person spans written right after a title (市长张三) or right before one (张三上将),
+    each with its categories."""
+    ends = {e: s for s, e in titles}
+    starts = {s: e for s, e in titles}
+    out: dict[tuple[int, int], set[str]] = {}
+    for s, e in persons:
+        if s not in ends and e not in starts:
+            continue
+        title = text[ends[s]:s] if s in ends else text[e:starts[e]]
+        before = text[max(0, (ends.get(s, s)) - 12):s]
+        cats = set()
+        if any(t in title for t in FOREIGN_TITLES) or "·" in text[s:e] or "•" in text[s:e]:
+            cats.add("foreign title / transliterated")
+        if any(b in before for b in NATIONAL_BODIES):
+            cats.add("national body / embassy")
+        if e in starts and title in MILITARY_RANKS:
+            cats.add("military rank after name")
+        if "和" in text[s:e]:
+            cats.add("和 inside a name")
+        if s in ends and any(pe < s - 1 and pe >= s - 14 and text[pe] in "和与" and ps in ends
+                             and not HAN_BREAK.search(text, pe, s) for ps, pe in persons):
+            cats.add("two titled officials joined by 和/与")
+        out[(s, e)] = cats
+    return out
+
+
+def predicted_pairs(text: str) -> set[tuple[int, int]]:
+    # pairs written next to each other, as the gold is built; a later bare mention
+    # of a titled name and names sharing one title (甲、乙) are not such pairs
+    return {(o.name_start, o.name_end) for o in parse_officials(text)
+            if o.title and (o.title_end == o.name_start or o.name_end == o.title_start)}
+
+
+class Score:
+    """tp / predicted / gold, overall and per category (recall only: a false pair has no
+    gold category)."""
+
+    def __init__(self) -> None:
+        self.tp = self.n_pred = self.n_gold = 0
+        self.cats: dict[str, list[int]] = {}
+        self.fn: list[str] = []
+        self.fp: list[str] = []
+
+    def add(self, text: str, gold: dict[tuple[int, int], set[str]], pred: set[tuple[int, int]]) -> None:
+        self.tp += len(gold.keys() & pred)
+        self.n_pred += len(pred)
+        self.n_gold += len(gold)
+        for span, cats in gold.items():
+            for c in cats:
+                self.cats.setdefault(c, [0, 0])
+                self.cats[c][0] += 1
+                self.cats[c][1] += span in pred
+        for s, e in sorted(gold.keys() - pred)[:1]:
+            self.fn.append(text[max(0, s - 10):e + 6].replace(text[s:e], f"[{text[s:e]}]"))
+        for s, e in sorted(pred - gold.keys())[:1]:
+            self.fp.append(text[max(0, s - 10):e + 6].replace(text[s:e], f"<{text[s:e]}>"))
+
+    def report(self, label: str, misses: int) -> None:
+        p, r, f = prf(self.tp, self.n_pred, self.n_gold)
+        print(f"{label}: gold {self.n_gold}, pred {self.n_pred}, P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        for c, (n, hit) in sorted(self.cats.items()):
+            print(f"    {c}: {hit}/{n} recall {hit / n:.3f}")
+        print("  missed (gold [name]):", *self.fn[:misses], sep="\n    ")
+        print("  spurious (<name>):", *self.fp[:misses], sep="\n    ")
+
+
 def bench_peoples_daily(misses: int) -> None:
     path = SHARED / "data" / "ner" / "peoples_daily_1998.dev.bio"
-    g = get_grammar()
-    rank_re = g.rank_re
-    tp = n_pred = n_gold = 0
-    miss_fn, miss_fp = [], []
-    n_sent = 0
+    title_re = _title_re()
+    score, n_sent = Score(), 0
     for text, spans in read_bio(path):
-        ranks = list(rank_re.finditer(text))
-        if not ranks:
+        titles = [m.span() for m in title_re.finditer(text)]
+        if not titles:
             continue
         n_sent += 1
-        rank_ends = {m.end() for m in ranks}
-        rank_starts = {m.start() for m in ranks}
-        gold = {(s, e) for s, e, lab in spans if lab == "PER" and (s in rank_ends or e in rank_starts)}
-        # pairs written next to each other, as the gold is built; a later bare mention
-        # of a titled name and names sharing one title (甲、乙) are not such pairs
-        pred = {(o.name_start, o.name_end) for o in parse_officials(text)
-                if o.title_end == o.name_start or o.name_end == o.title_start}
-        tp += len(gold & pred)
-        n_pred += len(pred)
-        n_gold += len(gold)
-        for s, e in sorted(gold - pred)[:1]:
-            miss_fn.append(text[max(0, s - 10):e + 6].replace(text[s:e], f"[{text[s:e]}]"))
-        for s, e in sorted(pred - gold)[:1]:
-            miss_fp.append(text[max(0, s - 10):e + 6].replace(text[s:e], f"<{text[s:e]}>"))
-    p, r, f = prf(tp, n_pred, n_gold)
-    print(f"People's Daily dev: {n_sent} title sentences, gold {n_gold}, pred {n_pred}, "
-          f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    print("  missed (gold [name]):", *miss_fn[:misses], sep="\n    ")
-    print("  spurious (<name>):", *miss_fp[:misses], sep="\n    ")
+        gold = gold_pairs(text, [(s, e) for s, e, lab in spans if lab == "PER"], titles)
+        score.add(text, gold, predicted_pairs(text))
+    score.report(f"People's Daily dev: {n_sent} title sentences", misses)
+
+
+def bench_cluener_pairs(misses: int) -> None:
+    """CLUENER name spans next to a position span that ends with a gold title word."""
+    title_re = _title_re()
+    score, n_sent = Score(), 0
+    for line in (SHARED / "data" / "ner" / "cluener2020.train.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        text, label = d["text"], d.get("label", {})
+        titles = [m.span() for m in title_re.finditer(text)]
+        if not titles:
+            continue
+        positions = [(s, e + 1) for spans in label.get("position", {}).values() for s, e in spans]
+        # a title word counts only where CLUENER marks a position ending with it
+        titles = [(s, e) for s, e in titles if any(pe == e and ps <= s for ps, pe in positions)]
+        if not titles:
+            continue
+        n_sent += 1
+        persons = [(s, e + 1) for spans in label.get("name", {}).values() for s, e in spans]
+        pred = {(s, e) for s, e in predicted_pairs(text)
+                if any(pe == s or ps == e for ps, pe in positions)}
+        score.add(text, gold_pairs(text, persons, titles), pred)
+    score.report(f"CLUENER name+position: {n_sent} sentences", misses)
 
 
 def bench_cluener() -> None:
@@ -198,6 +295,7 @@ def main() -> int:
         return 0
     bench_bulletin()
     bench_peoples_daily(args.misses)
+    bench_cluener_pairs(args.misses)
     bench_cluener()
     bench_speed(args.limit)
     return 0

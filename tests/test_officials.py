@@ -160,3 +160,83 @@ def test_comma_chains_and_follow_words_inside_names(text, name, title):
 def test_two_people_with_their_own_titles_stay_apart():
     found = parse_officials("市委书记朱洪武，市长陈爱林出席会议。", region="永州市")
     assert [(o.name, o.title) for o in found] == [("朱洪武", "市委书记"), ("陈爱林", "市长")]
+
+
+# ---- issue 10 / issue 9: forms beyond the dev halves (invented sentences) ----
+
+def pairs(text: str, region: str | None = "永州市") -> list[tuple[str, str | None]]:
+    return [(o.name, o.title) for o in parse_officials(text, region=region)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国总统克林顿今天抵达", [("克林顿", "总统")]),
+    ("俄罗斯外长普里马科夫在会上说", [("普里马科夫", "外长")]),
+    ("新西兰总理罗伯特·马尔登有幸访华", [("罗伯特·马尔登", "总理")]),
+    ("英国外交大臣罗宾•库克发表声明", [("罗宾•库克", "大臣")]),
+    ("俄国防部长谢尔久科夫此前宣布", [("谢尔久科夫", "部长")]),
+    ("议长费舍尔表示欢迎", [("费舍尔", "议长")]),
+    ("，维埃拉总统对此表示感谢", [("维埃拉", "总统")]),
+    ("舰队司令巴克海军少将率领代表团", [("巴克", "司令")]),
+])
+def test_transliterated_names_after_and_before_titles(text, expected):
+    assert [p for p in pairs(text, None) if p in expected] == expected
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("全国政协副秘书长王建华出席", "王建华", "全国政协副秘书长"),
+    ("国务院副总理李建国会见代表团", "李建国", "国务院副总理"),
+    ("中国驻美国大使陈志强在发言中强调", "陈志强", "大使"),
+    ("中央军委副主席刘振华出席", "刘振华", "中央军委副主席"),
+    ("迟浩田上将出席仪式", "迟浩田", "上将"),
+    ("海军少将杨毅表示", "杨毅", "少将"),
+])
+def test_national_bodies_and_military_ranks(text, name, title):
+    assert (name, title) in pairs(text, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("副县长王春和在会上指出", [("王春和", "副县长")]),          # 和 ends the name before a verb
+    ("副市长孟和出席会议", [("孟和", "副市长")]),
+    ("县长王春和副县长李建国出席", [("王春", "县长"), ("李建国", "副县长")]),  # 和 joins two titled people
+    ("市长张建华与副市长刘志刚出席", [("张建华", "市长"), ("刘志刚", "副市长")]),
+])
+def test_joiner_inside_names_and_between_officials(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("副县长李颖、杨泽滨出席", [("李颖", "副县长"), ("杨泽滨", "副县长")]),
+    ("县领导张建华、李国栋、王志强出席", [("张建华", "县领导"), ("李国栋", "县领导"), ("王志强", "县领导")]),
+    ("张建华、李国栋等县处级领导出席会议", [("张建华", None), ("李国栋", None)]),
+    ("会议由欧阳明辉、李国栋等同志参加", [("欧阳明辉", None), ("李国栋", None)]),
+    ("高清副市长主持会议", [("高清", "副市长")]),
+    ("王某某县长出席", [("王某某", "县长")]),
+])
+def test_title_lists_generic_and_untitled(text, expected):
+    found = parse_officials(text, region="永州市")
+    assert [(o.name, o.title) for o in found] == expected
+    assert not any(o.is_reference for o in found)
+
+
+@pytest.mark.parametrize("text, mention, name, title", [
+    ("副县长王小兰、李衍志出席会议。小兰、衍志同志要求加强巡查。", "衍志", "李衍志", "副县长"),
+    ("县委书记杨建华主持会议。建华书记强调，要压实责任。", "建华", "杨建华", "县委书记"),
+])
+def test_given_name_mentions_are_the_full_name(text, mention, name, title):
+    later = [o for o in parse_officials(text, region="永州市") if o.start > text.index("。")]
+    hit = [o for o in later if text[o.name_start:o.name_end] == mention]
+    assert [(o.name, o.title, o.is_reference) for o in hit] == [(name, title, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "县长助理王建华出席",
+    "请拨打市长热线反映问题",
+    "主任科员职级晋升工作",
+    "马上将工作落实到位",
+    "全市领导干部大会召开",
+    "县领导班子成员参加学习",
+    "各乡镇、各部门等单位领导参加",
+    "伊拉克总理举行会谈",
+])
+def test_words_after_a_title_that_are_not_names(text):
+    assert [o for o in parse_officials(text, region="永州市") if not o.is_reference] == []

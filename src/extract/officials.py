@@ -24,6 +24,11 @@ from extract.segment import jieba
 JOINERS = ("、", "和", "", "，")
 SECONDMENT = ("（挂职）", "(挂职)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# middle dots between the parts of a foreign name (罗伯特·马尔登, 罗伯特•马尔登, 罗伯特．马尔登)
+DOTS = frozenset("·•．")
+TRANSLIT_MAX = 16
+JOINER_IN_NAMES = "和"  # a joiner that also ends given names (王春和, 孟和)
+NAME_JOINERS = frozenset("和与及、")  # letters and dots of one foreign name, all parts
 NUMERALS = frozenset("一二三四五六七八九十两几百千万")
 
 
@@ -32,7 +37,7 @@ class Official(Record):
     """A person with the title chain written next to the name."""
 
     name: str
-    title: str
+    title: str | None  # None: listed without a title (甲、乙等县处级领导)
     jurisdiction: str | None
     jurisdictions: tuple[str, ...]
     jurisdiction_codes: tuple[str, ...]
@@ -54,6 +59,7 @@ class _Unit:
     implied_level: str | None  # level the rank names (市长 -> city)
     has_organ: bool
     person: int  # 1: follows a given name (剑锋书记); 0: a full name only; -1: never
+    foreign: bool  # a title mostly held abroad (总统): a transliterated name comes first
 
 
 class TitleGrammar:
@@ -63,11 +69,12 @@ class TitleGrammar:
         ranks = read_table("title_ranks.tsv")
         self.rank_implies = {r[0]: (r[1] or None) for r in ranks}
         self.rank_person = {r[0]: int(r[2] or 0) for r in ranks}
+        self.rank_foreign = frozenset(r[0] for r in ranks if len(r) > 3 and r[3] == "1")
         mods = sorted(read_words("title_modifiers.txt"), key=len, reverse=True)
         rank_alt = "|".join(map(re.escape, sorted(self.rank_implies, key=len, reverse=True)))
         mod_alt = "|".join(map(re.escape, mods))
-        # 委员 must not be read inside 委员会 (an organ, not a rank)
-        self.rank_re = re.compile(f"(?:{mod_alt})*(?P<rank>{rank_alt})(?!会)")
+        # 委员 must not be read inside 委员会 (an organ, not a rank); 总理会见 is a rank + verb
+        self.rank_re = re.compile(f"(?:{mod_alt})*(?P<rank>{rank_alt})(?!会(?!见|晤|谈))")
         organs = set(read_words("title_organs.txt"))
         bodies = read_words("org_bodies.txt")
         for body in bodies:
@@ -87,8 +94,17 @@ class TitleGrammar:
         self.generic_places = frozenset(read_words("place_stopwords.txt"))
         self.nonname = frozenset(read_words("person_nonname_chars.txt"))
         self.ref_cues = tuple(sorted(read_words("person_reference_cues.txt"), key=len, reverse=True))
-        self.translit = frozenset("".join(read_words("person_translit_chars.txt")))
+        self.leads = tuple(sorted(set(read_words("person_lead_words.txt")) | set(self.ref_cues),
+                                  key=len, reverse=True))
+        self.address = tuple(read_words("person_address_words.txt"))
+        self.not_before_title = frozenset(read_words("person_not_before_title.txt"))
+        self.pre_modifiers = tuple(sorted(read_words("title_pre_modifiers.txt"), key=len, reverse=True))
+        self.translit = frozenset("".join(read_words("person_translit_chars.txt"))) - DOTS
+        self.country_shorts = frozenset(read_words("title_country_shorts.txt"))
         self.countries = frozenset(read_words("place_countries.txt"))
+        groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
+        # 等 + up to 8 characters of rank or kind (县处级, 市直部门) + the group word
+        self.untitled_re = re.compile(f"等[^，。；：、\\s]{{0,8}}?(?:{groups})")
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
@@ -102,18 +118,22 @@ class TitleGrammar:
             return False  # 罗朗·雷斯: the name goes on
         return pos >= len(text) or not HAN.match(text[pos]) or text.startswith(self.follow, pos)
 
-    def read_name(self, text: str, pos: int) -> tuple[int, int] | None:
+    def read_name(self, text: str, pos: int, foreign: bool = False) -> tuple[int, int] | None:
         """The name starting at ``pos`` as (start, end), or None: a Chinese name
         whose end is clear, else a transliterated foreign name, else a 3-character
-        name that jieba segments the same way."""
+        name that jieba segments the same way. After a foreign title (``foreign``:
+        总统, 日本首相) the transliteration is read first when it is at least as long."""
         if text.startswith(self.follow_long, pos):
             return None  # 强调, 指出: a verb, not a surname
         chinese, clear = self._read_chinese(text, pos)
+        translit = self._read_translit(text, pos)
+        if translit is not None and (
+                (foreign and (chinese is None or translit[1] >= chinese[1]))
+                or any(ch in DOTS for ch in text[pos:translit[1]])
+                or (not clear and (chinese is None or translit[1] > chinese[1]))):
+            return translit
         if chinese is not None and clear:
             return chinese
-        translit = self._read_translit(text, pos)
-        if translit is not None:
-            return translit
         # an unclear end: trust a 3-character name only when jieba reads the same
         # word there (张敬涛|召集 yes; 满意|地说, 周二|晚 no)
         if chinese is not None and chinese[1] - chinese[0] == 3 \
@@ -123,21 +143,54 @@ class TitleGrammar:
         return None
 
     def _read_translit(self, text: str, pos: int) -> tuple[int, int] | None:
-        """A foreign name: Han characters (and ·) up to punctuation, a digit or a
-        word that follows names, mostly from the transliteration alphabet."""
-        end = pos
-        while end < len(text) and end - pos < 12 and (HAN.match(text[end]) or text[end] == "·") \
-                and not (end > pos and (text.startswith(self.follow, end) or text[end] in self.nonname
-                                        or text[end] in NUMERALS)):
+        """A foreign name: the longest run of the transliteration alphabet from ``pos``,
+        parts joined by a middle dot, ending before any other character or a word
+        that follows names (叶利钦|今天, 哈塔米|希望). Two letters at least."""
+        end, part = pos, 0
+        while end < len(text) and end - pos < TRANSLIT_MAX:
+            ch = text[end]
+            if ch in DOTS:
+                if part == 0 or end + 1 >= len(text) or text[end + 1] not in self.translit:
+                    break
+                part = 0
+            elif ch not in self.translit or ch in self.nonname \
+                    or (part >= 2 and text.startswith(self.follow, end)):
+                break
+            else:
+                part += 1
             end += 1
-        run = text[pos:end].rstrip("·")
-        end = pos + len(run)
-        letters = run.replace("·", "")
-        if len(letters) < 2 or run.startswith("·") or any(ch in self.nonname for ch in letters):
-            return None
-        if sum(ch in self.translit for ch in letters) < 0.7 * len(letters):
+        if end - pos < 2 or part == 0:
             return None
         return pos, end
+
+    def translit_before(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A foreign name written right before a title (克林顿|总统, 若斯潘|总理): a run of
+        the alphabet (and dots) back to a character outside it; three letters at least,
+        or two after punctuation; never a country or place name."""
+        start = pos
+        while start > 0 and pos - start < TRANSLIT_MAX and (
+                text[start - 1] in self.translit and text[start - 1] not in self.nonname
+                or (text[start - 1] in DOTS and start < pos)):
+            start -= 1
+        while start < pos and text[start] in DOTS:
+            start += 1
+        n = sum(ch not in DOTS for ch in text[start:pos])
+        if n < 2 or (n < 3 and start > 0 and HAN.match(text[start - 1])):
+            return None
+        if self._not_a_name(text[start:pos]):
+            return None
+        return start, pos
+
+    def foreign_before(self, text: str, pos: int) -> bool:
+        """A country named right before a title chain (俄罗斯总统, 美国国务卿, 叙总统, 印度前总理)."""
+        for w in self.pre_modifiers:
+            if text.endswith(w, 0, pos):
+                pos -= len(w)
+                break
+        if text[pos - 1:pos] in self.country_shorts:
+            return True
+        return any(text[pos - n:pos] in self.countries or text[pos - n:pos].endswith("国")
+                   for n in (2, 3, 4) if pos - n >= 0 and HAN.match(text[pos - n]))
 
     def _read_chinese(self, text: str, pos: int) -> tuple[tuple[int, int] | None, bool]:
         """(span, clear): a surname + 1-2 given characters; ``clear`` when a
@@ -150,6 +203,11 @@ class TitleGrammar:
             s = 1
         else:
             return None, False
+        if text.startswith(self.address, pos + s):
+            return None, False  # 施|先生, 张|女士: a surname with a form of address, no name
+        ends_he = self._ends_with_joiner_char(text, pos + s)
+        if ends_he is not None:
+            return (pos, ends_he), True
         fallback = None
         for g in (2, 1):
             end = pos + s + g
@@ -169,19 +227,61 @@ class TitleGrammar:
                 fallback = (pos, end)
         return fallback, False
 
+    def _ends_with_joiner_char(self, text: str, given: int) -> int | None:
+        """The end of a name whose given part ends with 和 (王春和, 孟和), or None: 和 ends
+        the name only when what follows it ends a name (a verb, punctuation); before a
+        title or another name it joins two people (王春和副市长李四, 王春和李四)."""
+        for g in (2, 1):
+            end = given + g
+            if text[end - 1:end] != JOINER_IN_NAMES or not self._given_ok(text[given:end - 1]):
+                continue
+            if end >= len(text) or not HAN.match(text[end]) \
+                    or (text.startswith(self.follow, end) and text[end] not in NAME_JOINERS):
+                return end
+        return None
+
     def name_before(self, text: str, pos: int, person: int = 1) -> tuple[int, int] | None:
-        """A given name (伟明) or full name (习近平) written right before a title;
-        a given name alone only before a form of address (省长, 书记)."""
+        """A name written right before a title: a full name (习近平总书记, 高清副市长,
+        欧阳明辉副县长), a given name alone before a form of address (伟明省长) after a
+        cue, or a surname alone before a form of address (江主席, 汤局长) after a lead."""
         if person < 0:
             return None
-        if pos >= 3 and text[pos - 3] in self.surnames and text[pos - 3] not in self.nonname \
-                and self._given_ok(text[pos - 2:pos]) and not self._not_a_name(text[pos - 3:pos]) \
-                and _first_word(text, pos - 3) == text[pos - 3:pos]:
-            return pos - 3, pos
+        for n0 in (pos - 4, pos - 3, pos - 2):
+            if n0 >= 0 and self._full_name_before(text, n0, pos):
+                return n0, pos
         if person > 0 and pos >= 2 and self._given_ok(text[pos - 2:pos]) and self._cue_before(text, pos - 2) \
                 and not self._not_a_name(text[pos - 2:pos]):
             return pos - 2, pos
+        if person > 0 and pos >= 1 and text[pos - 1] in self.surnames and text[pos - 1] not in self.not_before_title \
+                and self._lead_before(text, pos - 1):
+            return pos - 1, pos
         return None
+
+    def _full_name_before(self, text: str, n0: int, pos: int) -> bool:
+        """text[n0:pos] is a surname + 1-2 given characters standing alone: jieba reads a
+        3-character one as one word, or a lead (punctuation, 由, 了) stands before it."""
+        word = text[n0:pos]
+        s = 2 if word[:2] in self.compound_surnames else 1 if word[:1] in self.surnames else 0
+        if not s or not 1 <= len(word) - s <= 2 or word[0] in self.not_before_title \
+                or word.endswith(self.pre_modifiers) or word.startswith(self.leads) \
+                or not self._given_ok(word[s:]) or self._not_a_name(word):
+            return False
+        if self._lead_before(text, n0):
+            return True
+        return len(word) == 3 and s == 1 and _first_word(text, n0) == word
+
+    def _lead_before(self, text: str, pos: int) -> bool:
+        """A name can start at ``pos``: the text starts there, or punctuation or a lead
+        word (由, 了, 对, 落实) stands before it."""
+        return pos == 0 or not HAN.match(text[pos - 1]) or text.endswith(self.leads, 0, pos)
+
+    def reference_before(self, text: str, n0: int, n1: int) -> bool:
+        """A name before a title is a reference (not an actor) when it is a given name
+        alone (伟明省长) or a surname alone (江主席), or follows a cue (学习习近平总书记)."""
+        word = text[n0:n1]
+        full = (word[:2] in self.compound_surnames and len(word) > 2) \
+            or (word[:1] in self.surnames and len(word) > 1)
+        return not full or self._cue_before(text, n0)
 
     def _not_a_name(self, word: str) -> bool:
         """落实, 湖北, 伊拉克, 法国: words that stand before titles but are not names."""
@@ -260,7 +360,7 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
                 end += len(sec)
         rank = m.group("rank")
         units.append(_Unit(start, end, place, prefix_level, g.rank_implies[rank],
-                           organ, g.rank_person[rank]))
+                           organ, g.rank_person[rank], rank in g.rank_foreign))
     return units
 
 
@@ -348,7 +448,8 @@ def parse_officials(text: str, *, region: str | Division | None = None,
         divs = _jurisdictions(gaz, reg, chain)
         names = tuple(d.name for d in divs)
         codes = tuple(d.code for d in divs)
-        span = g.read_name(text, t_end)
+        foreign = any(u.foreign for u in chain) or g.foreign_before(text, t_start)
+        span = g.read_name(text, t_end, foreign)
         if span is not None:
             n0, n1 = span
             out.append(Official(t_start, n1, text[t_start:n1], text[n0:n1], text[t_start:t_end],
@@ -359,12 +460,16 @@ def parse_officials(text: str, *, region: str | Division | None = None,
             and chain[0].prefix_level is None
         if bare:
             before = g.name_before(text, t_start, chain[0].person)
+            if before is None and chain[0].person >= 0:
+                before = g.translit_before(text, t_start)
             if before is not None and (not out or out[-1].end <= before[0]):
                 n0, n1 = before
                 out.append(Official(n0, t_end, text[n0:t_end], text[n0:n1], text[t_start:t_end],
-                                    names[0] if names else None, names, codes, True,
-                                    n0, n1, t_start, t_end))
+                                    names[0] if names else None, names, codes,
+                                    g.reference_before(text, n0, n1), n0, n1, t_start, t_end))
     out = _with_shared_titles(text, out, get_grammar())
+    out = _with_untitled_lists(text, out, g)
+    out = _with_given_mentions(text, out, g)
     out = _with_local_units(text, out, places)
     out = _with_zone_region(out, reg)
     return _with_repeats(text, out)
@@ -387,6 +492,93 @@ def _with_shared_titles(text: str, found: list[Official], g: TitleGrammar) -> li
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
+def _given_part(name: str, g: TitleGrammar) -> str:
+    s = 2 if name[:2] in g.compound_surnames and len(name) > 3 else 1
+    return name[s:]
+
+
+def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> list[Official]:
+    """小兰、衍志同志 / 建华书记 after 副县长王小兰 … 李衍志: a two-character given name of an
+    official already named with a title is that official (full name, first title). A
+    reference read there (建华书记 as a superior) gives way to it."""
+    known: dict[str, Official] = {}
+    for o in found:
+        given = _given_part(o.name, g)
+        if not o.is_reference and o.title and len(given) == 2:
+            known.setdefault(given, o)
+    if not known:
+        return found
+    pattern = re.compile("|".join(map(re.escape, known)))
+    replaced: set[int] = set()
+    extra: list[Official] = []
+    for m in pattern.finditer(text):
+        first = known[m.group()]
+        a, b = m.span()
+        ref = next((f for f in found if f.is_reference and f.name_start == a and f.name_end == b), None)
+        if a < first.end or text[a - 1:a] in g.surnames | g.translit \
+                or (ref is None and any(f.start <= a < f.end for f in found)) \
+                or not _given_mention_ends(text, b, g):
+            continue
+        t0, t1 = (ref.title_start, ref.title_end) if ref else (a, a)
+        if ref is not None:
+            replaced.add(id(ref))
+        extra.append(Official(a, max(b, t1), text[a:max(b, t1)], first.name, first.title, first.jurisdiction,
+                              first.jurisdictions, first.jurisdiction_codes, False, a, b, t0, t1))
+    if not extra:
+        return found
+    return sorted([f for f in found if id(f) not in replaced] + extra, key=lambda x: x.start)
+
+
+def _given_mention_ends(text: str, pos: int, g: TitleGrammar) -> bool:
+    """A given name stands alone: punctuation, 、, 同志 or a title follows it."""
+    return pos >= len(text) or not HAN.match(text[pos]) or text.startswith(("同志", "、"), pos) \
+        or g.rank_re.match(text, pos) is not None
+
+
+def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> list[Official]:
+    """甲、乙等县处级领导出席: names listed before 等…领导 with no title are officials whose
+    title is not written (title None); names already read with a title keep theirs."""
+    extra: list[Official] = []
+    for m in g.untitled_re.finditer(text):
+        for n0, n1 in _names_listed_before(text, m.start(), g):
+            if not any(f.start < n1 and n0 < f.end for f in found):
+                extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], None, None, (), (), False,
+                                      n0, n1, n0, n0))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+def _names_listed_before(text: str, end: int, g: TitleGrammar) -> list[tuple[int, int]]:
+    """The names of a 、-list ending at ``end`` (back to the clause start), each item one
+    whole name; the list stops at the first item that is not (县长甲 is read by its title)."""
+    out: list[tuple[int, int]] = []
+    while True:
+        start = end
+        while start > 0 and end - start < 8 and text[start - 1] not in "、，。；：\n（(“":
+            start -= 1
+        span = _whole_name(text, start, end, g, text[start - 1:start] == "、")
+        if span is None:
+            return out
+        out.insert(0, span)
+        if start == 0 or text[start - 1] != "、":
+            return out
+        end = start - 1
+
+
+def _whole_name(text: str, start: int, end: int, g: TitleGrammar, whole: bool) -> tuple[int, int] | None:
+    """text[start:end] read as exactly one name; unless ``whole``, the name may be the
+    item's tail (会议由|张建华)."""
+    tails = [start] if end - start <= 4 else []
+    if text[end - 4:end - 2] in g.compound_surnames:
+        tails.append(end - 4)  # 会议由|欧阳明辉
+    for s in ([start] if whole else tails + [end - 3, end - 2, end - 4]):
+        if s < start or end - s < 2:
+            continue
+        span = g.read_name(text, s)
+        if span is not None and span[1] == end:
+            return span
+    return None
+
+
 _ZONE_TITLE = re.compile(r"开发区|园区|高新区|经开区|管委会|党工委")
 
 
@@ -397,7 +589,7 @@ def _with_zone_region(found: list[Official], reg: Division | None) -> list[Offic
         return found
     return [Official(o.start, o.end, o.text, o.name, o.title, reg.name, (reg.name,), (reg.code,),
                      o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end)
-            if not o.jurisdictions and not o.is_reference and _ZONE_TITLE.search(o.title) else o
+            if not o.jurisdictions and not o.is_reference and _ZONE_TITLE.search(o.title or "") else o
             for o in found]
 
 
@@ -408,7 +600,7 @@ def _with_local_units(text: str, found: list[Official], places: list[Place]) -> 
     """镇长X after 三江镇党委书记Y in one sentence: the bare 镇 is the township just named."""
     out = []
     for o in found:
-        if o.jurisdictions or o.is_reference or not _TOWNSHIP_TITLE.match(o.title):
+        if o.jurisdictions or o.is_reference or not _TOWNSHIP_TITLE.match(o.title or ""):
             out.append(o)
             continue
         sentence_start = max(text.rfind(c, 0, o.start) for c in "。！？\n") + 1
