@@ -240,3 +240,13 @@ def test_given_name_mentions_are_the_full_name(text, mention, name, title):
 ])
 def test_words_after_a_title_that_are_not_names(text):
     assert [o for o in parse_officials(text, region="永州市") if not o.is_reference] == []
+
+
+@pytest.mark.parametrize("text, title", [
+    ("县应急局局长王志刚传达了会议精神。", "县应急局局长"),
+    ("镇派出所所长李强参加检查。", "镇派出所所长"),
+    ("市消防救援支队支队长王伟出席。", "市消防救援支队支队长"),
+])
+def test_a_body_whose_suffix_begins_the_rank_keeps_its_whole_name(text, title):
+    """应急局|局长: the suffix 局 and the rank 局长 share a character; neither is lost."""
+    assert [o.title for o in parse_officials(text, region="吉林市")] == [title]

@@ -72,7 +72,8 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
     while (m := rules.suffix_re.search(text, pos)) is not None:
         sstart, end, kind = m.start(), m.end(), rules.kind[m.group(0)]
         # 市政府办公室, 县委办公室: a suffix right after a suffix extends the name
-        while (m2 := rules.suffix_re.match(text, end)) is not None:
+        while (m2 := rules.suffix_re.match(text, end)) is not None and \
+                not get_grammar().rank_re.match(text, end):  # 应急局|局长: a rank, not 局局
             end, kind = m2.end(), rules.kind[m2.group(0)]
         pos = end
         if m.group(0) in rules.needs_body and not any(text.endswith(b, 0, sstart) for b in rules.bodies):
