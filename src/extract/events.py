@@ -390,7 +390,8 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
     """places, counties and townships of one event's stretch of text."""
     gaz = get_gazetteer()
     places = [p for p in ctx.mentions.places.within(start, end)
-              if not (actor.kind in ("official", "org") and actor.start <= p.start < actor.end)]
+              if not (actor.kind in ("official", "org") and actor.start <= p.start < actor.end)
+              and not (p.level == "township" and P.enterprise_unit.search(p.name))]
     names, codes, counties, county_codes, townships = [], [], [], [], []
 
     def add_county(name: str | None, code: str | None) -> None:
