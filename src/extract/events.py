@@ -634,6 +634,9 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
         if visit is not None and VISIT_KIND[visit["action"]] == kind:
             for into in (visit, *frame.joined):
                 _merge_places(into, row)
+            if not visit["topics"] and row["topics"]:  # 带领慰问团…，慰问了困难群众
+                visit.update(topics=list(row["topics"]), topic=row["topic"])
+            visit["_states_subject"] = visit["_states_subject"] or row["_states_subject"]
             frame.visit = visit
             return True
         if key:
