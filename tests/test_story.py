@@ -175,3 +175,26 @@ def test_everyone_listed_before_escorting_is_an_escort():
             "管局局长刘万才、副局长邹文良、王大明等陪同检查。")
     ev = _tables(text, issue="2016-04-15", region="庆安县").events
     assert ev["official"].tolist() == ["张国芳"]
+
+
+def test_a_chair_named_after_the_place_convenes_owns_the_meeting_and_its_topic():
+    text = ("6月28日，綦江区召开防汛救灾工作会。区委书记尹国平主持并讲话。\n"
+            "区委副书记、区长罗成，区人大常委会主任母明远出席会议。\n")
+    ev = _tables(text, issue="2024-07-01", region="綦江区").events
+    assert ev[["official", "action"]].values.tolist() == [
+        ["尹国平", "主持会议"], ["罗成", "出席会议"], ["母明远", "出席会议"]]
+    assert {tuple(t) for t in ev["topics"]} == {("防汛抗旱",)}
+
+
+def test_a_named_body_reporting_to_a_meeting_attends_it():
+    text = ("7月19日，区长何庆主持召开防汛抗旱工作调度会。会上，区应急管理局通报了全区"
+            "防汛抗旱工作形势。")
+    ev = _tables(text, issue="2019-07-23", region="北碚区").events
+    assert ev[["official", "organization", "action"]].values.tolist() == [
+        ["何庆", None, "主持会议"], [None, "区应急管理局", "出席会议"]]
+
+
+def test_attending_a_signing_ceremony_is_signing():
+    text = "11月12日，市委书记罗成、市长郭嘉出席签约仪式。"
+    ev = _tables(text, issue="2021-11-24", region="平果市").events
+    assert ev["action"].tolist() == ["签约", "签约"]

@@ -482,6 +482,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "evidence": ctx.text[sent.start:sent.end],
         "char_start": sent.start, "char_end": sent.end,
         "_states_subject": _states_subject(ctx.text, hit, clause_stop),
+        "_place_convened": action == "召开会议" and _place_itself(actor),
         "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
     row.update(_places_rows(ctx, actor, *span))
@@ -528,9 +529,11 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
                        or _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
                                          actors)):
-        action = _frame_action(ctx, hit, _action_for(hit, actor), state.frame, stop)
-        if action is None or (actor.kind != "official" and P.person_acts.fullmatch(action)):
-            continue
+        action = _occasion(ctx, hit, _frame_action(ctx, hit, _action_for(hit, actor),
+                                                   state.frame, stop), stop)
+        if action is None or (actor.kind != "official" and P.person_acts.fullmatch(action)
+                              and not (hit.trigger is _REPORTED and actor.kind == "org")):
+            continue  # a named body reporting to a meeting attends it (会上，区应急局通报…)
         if actor.kind == "none" and not P.subjectless_acts.fullmatch(action):
             continue  # 通过对…的监督检查, 发现隐患…: a check with no one doing it is no event
         if _counts_in_clause(ctx, hit, stop):
@@ -568,6 +571,14 @@ VISIT_ACTS = tuple(VISIT_KIND)
 MEETING_ACTS = ("主持会议", "召开会议", "出席会议")
 
 
+def _occasion(ctx: DocContext, hit: Hit, action: str | None, stop: int) -> str | None:
+    """出席签约仪式: attending a signing is signing (its occasion names the act)."""
+    if action != "出席会议":
+        return action
+    occasion = P.signing_occasion.search(ctx.text, hit.end, clause_end(ctx.text, hit.end, stop))
+    return "签约" if occasion else action
+
+
 def _frame_action(ctx: DocContext, hit: Hit, action: str | None, frame: Frame,
                   stop: int) -> str | None:
     """参加 / 一同参加 inside a visit is joining the visit, not attending a meeting."""
@@ -578,7 +589,7 @@ def _frame_action(ctx: DocContext, hit: Hit, action: str | None, frame: Frame,
     return frame.visit["action"]
 
 
-_REPORTED = Trigger("出席会议", re.compile("通报"), "official", "出席会议")
+_REPORTED = Trigger("出席会议", re.compile("通报"), "any", "出席会议")
 
 
 def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
@@ -598,10 +609,11 @@ def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
 
 
 def _named_in_clause(ctx: DocContext, sent: Sentence, pos: int) -> bool:
-    """An official named in the clause before ``pos`` (副市长乙听取…), so the verb is that
-    person's, not the chair's own 传达学习 carried on from the clause before."""
+    """An official or a body named in the clause before ``pos`` (副市长乙听取…, 区应急局通报…),
+    so the verb is theirs, not the chair's own 传达学习 carried on from the clause before."""
     begin = clause_start(ctx.text, sent.start, pos)
-    return any(not o.is_reference for o in ctx.mentions.officials.within(begin, pos))
+    return any(not o.is_reference for o in ctx.mentions.officials.within(begin, pos)) or \
+        bool(ctx.mentions.orgs.within(begin, pos))
 
 
 def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,
@@ -645,11 +657,15 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
         frame.meeting_rows = []
         return False
     if action in MEETING_ACTS:
-        if action != "出席会议":
+        if action == "出席会议" and any(r["official"] == row["official"] and r["official"]
+                                       for r in frame.meeting_rows):
+            return True  # 出席并通报…, 主持并讲话: one row for one person at one meeting
+        convened = _chairless(frame, row)
+        if convened is not None:
+            convened["_drop"] = True  # 我区召开…会。区长乙主持: the named chair owns the meeting
+        elif action != "出席会议":
             frame.meeting_rows = [r for r in frame.meeting_rows
                                   if r["char_start"] == row["char_start"]]
-        elif any(r["official"] == row["official"] and r["official"] for r in frame.meeting_rows):
-            return True  # 出席并通报…: one row for one person at one meeting
         if not row["topics"] and frame.meeting_rows:
             row.update(topics=list(frame.meeting_rows[0]["topics"]),
                        topic=frame.meeting_rows[0]["topic"])
@@ -665,6 +681,18 @@ def _the_visiting_team(actor: Actor) -> bool:
     """检查中, 检查组对…进行检查, 督导组一行还前往…: the team of the visit being told."""
     return actor.kind == "none" or (actor.kind == "org" and bool(
         P.team_noun.fullmatch(actor.org or "")))
+
+
+def _chairless(frame: Frame, row: dict[str, Any]) -> dict[str, Any] | None:
+    """The place's own 召开会议 row told in an earlier sentence, when this row names a
+    person who chairs or speaks at it (the contract: no separate 召开会议 row then)."""
+    if row["official"] is None or not frame.meeting_rows:
+        return None
+    first = frame.meeting_rows[0]
+    if first["action"] == "召开会议" and first["_place_convened"] and \
+            first["char_start"] != row["char_start"] and first["date_start"] == row["date_start"]:
+        return first
+    return None
 
 
 def _merge_places(into: dict[str, Any], row: dict[str, Any]) -> None:
@@ -752,8 +780,9 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
         rows += state.rows
         carried = state.date
     _own_county(ctx, rows)
+    rows = [row for row in rows if not row.pop("_drop", False)]
     for row in rows:
-        del row["_higher"]
+        del row["_higher"], row["_place_convened"]
         if row.pop("_states_subject") and not row["topics"]:
             row.update(topics=[OTHER], topic=OTHER)
     rows.sort(key=lambda r: r["char_start"])
