@@ -118,9 +118,9 @@ def process_text(text: str, meta: DocInput) -> DocResult:
     return DocResult(document, events, facts, officials)
 
 
-_READ_FIELDS = ("subject", "unit")  # phrases compared as words: page glosses dropped
+_READ_FIELDS = ("subject", "unit", "scope")  # phrases compared as words: page glosses dropped
 _WRITTEN_FIELDS = {"events": ("date_text", "organization", "action_text", "section", "subsection"),
-                   "facts": ("subject", "unit", "organization", "section", "subsection")}
+                   "facts": ("subject", "unit", "scope", "organization", "section", "subsection")}
 
 
 def _as_written(readable: View, ctx: DocContext, events: list[dict[str, Any]],
