@@ -689,6 +689,8 @@ def _chairless(frame: Frame, row: dict[str, Any]) -> dict[str, Any] | None:
     if row["official"] is None or not frame.meeting_rows:
         return None
     first = frame.meeting_rows[0]
+    if P.convenes.search(row["evidence"]):
+        return None  # …黄石港区召开会商会，区领导乙出席: a meeting of its own
     if first["action"] == "召开会议" and first["_place_convened"] and \
             first["char_start"] != row["char_start"] and first["date_start"] == row["date_start"]:
         return first
