@@ -400,3 +400,29 @@ def test_traditional_characters(text: str, span: str, start: str, end: str, grai
     d = one(text)
     assert (d.text, d.date_start, d.date_end, d.grain) == (span, start, end, grain)
     assert text[d.start:d.end] == span  # offsets are into the original text
+
+
+@pytest.mark.parametrize(("text", "span", "day"), [
+    ("本周五前报送", "本周五", "2024-10-11"),
+    ("下周一起施行", "下周一", "2024-10-14"),
+    ("上周星期三下午", "上周星期三下午", "2024-10-02"),
+    ("下个礼拜天", "下个礼拜天", "2024-10-20"),
+    ("本週日", "本週日", "2024-10-13"),
+])
+def test_weekday_after_a_week_word(text: str, span: str, day: str) -> None:
+    d = one(text)
+    assert (d.text, d.date_start, d.date_end, d.grain) == (span, day, day, "day")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("本周一直降雨", "本周"),  # 一直: all along
+    ("上周一共检查40家", "上周"),  # 一共: in all
+    ("本周天气晴好", "本周"),
+])
+def test_weekday_char_starting_another_word(text: str, span: str) -> None:
+    d = one(text)
+    assert (d.text, d.grain) == (span, "week")
+
+
+def test_bare_weekday_is_not_read() -> None:
+    assert parse_dates("周二召开例会", ref_date=REF) == []

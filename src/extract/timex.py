@@ -208,6 +208,12 @@ def _alt_rel(words: list[str], rel: dict[str, _Rel]) -> str:
     return "|".join(parts)
 
 
+@lru_cache(maxsize=1)
+def _weekdays() -> list[tuple[str, int, str]]:
+    """(character, Monday = 0, characters that cancel it) from ``timex_weekdays.tsv``."""
+    return [(r[0], int(r[1]), r[2] if len(r) > 2 else "") for r in read_table("timex_weekdays.tsv")]
+
+
 def _read_rel() -> dict[str, _Rel]:
     rel = {}
     for row in read_table("timex_relative.tsv"):
@@ -227,6 +233,9 @@ def _data() -> _Data:
     rel_year = _alt_rel([w for w, r in rel.items() if r.unit == "year" and r.prefix], rel)
     rel_month = _alt_rel([w for w, r in rel.items() if r.unit == "month" and r.prefix], rel)
     rel_any = _alt_rel(list(rel), rel)
+    rel_week = _alt_rel([w for w, r in rel.items() if r.unit == "week"], rel)
+    weekday = "|".join(rf"{re.escape(c)}(?![{re.escape(nb)}])" if nb else re.escape(c)
+                       for c, _, nb in _weekdays())
 
     def day(p: str) -> str:
         return (
@@ -297,6 +306,7 @@ def _data() -> _Data:
             rf"(?:^|(?<=[于在自从至到。！？\n])|(?<=截止))(?P<zy>[0-9]{{2}})年(?=[，。；、,;:）)\s起开]|$)"
             rf"|(?<![0-9.])(?P<zd>[0-9]{{2}})年度(?!第)"
         ),
+        "weekday": rf"(?P<kw>{rel_week})(?:星期|周|礼拜)?(?P<kd>{weekday}){_TOD}",
         "rel": rf"(?P<rw>{rel_any})(?P<rsame>同期)?{_TOD}",
     }
     regex = re.compile("|".join(rf"(?P<B_{k}>{v})" for k, v in branches.items()))
@@ -503,6 +513,10 @@ def _resolve(m: re.Match[str], branch: str, ref: date, data: _Data) -> _Result |
         if y is None or y < 1000:
             return None
         return date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", True
+    if branch == "weekday":
+        monday = _relative(rel[g("kw")], ref)[0]
+        when = monday + timedelta(days=next(i for c, i, _ in _weekdays() if c == g("kd")))
+        return when, when, "day", False, "relative", False
     if branch == "year2":
         y = _two_digit_year(int(g("zy") or g("zd")), ref)
         return date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", True
