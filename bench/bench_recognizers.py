@@ -4,7 +4,8 @@
 
 Needs ``../shared/data`` (the peers' dev suites, the xwlb text, the real bulletin) and
 ``jionlp`` (``pip install jionlp``, the ``bench`` extra); skips with a message when either
-is missing. Prints per-category accuracy for both tools on the same cases, the cases
+is missing. Prints per-category accuracy for both tools on the same cases (the peers' dev
+suites and this project's own check sentences, ``bench/data/timex_checks.tsv``), the cases
 skipped or judged differently (with the reason), false positives on the real bulletin and
 on xwlb items, and the speed of date + quantity recognition against ``jieba.cut``.
 """

@@ -14,8 +14,27 @@ year rules:
 
 A bare ``2024年`` is a year-grain date, except directly before ``第`` (2024年第二次会议
 names a meeting in a series: the year is part of the name, not when it happened).
-Relative words (今天, 上周, 本月 …) come from ``gazetteers/timex_relative.tsv``.
-Nothing reads the clock.
+Relative words (今天, 上周, 本月, 今年度, 前日 …) come from ``gazetteers/timex_relative.tsv``,
+each with the neighbouring characters that make it part of another word (目前日均, 全天候).
+
+Weeks (grain ``week``) run Monday to Sunday:
+
+- 本周, 上一周, 下下周: the week of the reference date, shifted; a weekday after such a word
+  (本周五, 下周六, 上个礼拜天) is that day, a weekday alone (周二) is not read;
+- the Nth week of a month (3月第二周, 本月第2周) is the Nth week whose Monday falls in that
+  month (the convention the peer suite implies: 2021年6月第三周 = 6月21日-27日); a month
+  without a year takes the months' year rule;
+- the Nth week of a year (2020年第52周) is ISO 8601 week N, as weekly statistics count it;
+  第N周 with no year or month before it (连续第5周) is not a date.
+
+Two-digit years (24年) are 20xx unless that is more than ten years after the reference date
+(98年 → 1998). They are read before a month, quarter, half or week (24年3月, 24年第2周), as
+24年度, and alone only at a sentence start or after 于/在/自/从/至/截止 and before a clause end
+or 起 (于24年，), never as a count of years (工作24年, 24年以来).
+
+Traditional characters (號, 週, 個, 時, 後 …) are read through a one-for-one table
+(``gazetteers/timex_traditional.tsv``) on the matching copy only, so offsets stay those of
+the original text. Nothing reads the clock.
 """
 from __future__ import annotations
 
