@@ -273,6 +273,8 @@ def test_missing_reference_date_says_what_to_pass():
 @pytest.mark.parametrize("text, expected", [
     ("前11个月，全市检查企业", [("前11个月", "2025-01-01", "2025-11-30")]),
     ("提前两个月完成任务", []),
+    ("价格较前一个月上涨", []),
+    ("前2月，全市出口增长", [("前2月", "2025-01-01", "2025-02-28")]),
 ])
 def test_first_months_without_a_year(text, expected):
     found = parse_dates(text, ref_date="2025-12-08")

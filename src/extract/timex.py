@@ -300,8 +300,9 @@ def _data() -> _Data:
             rf"{month_p}月?\s*{_SEP}\s*(?:{_yearp('n', rel_year)})?(?P<nm>{_MON})月份?"
             rf"(?![0-9{_CN}日号])"
         ),
-        # 前11个月 with no year: Jan-Nov of the year the span rule gives
-        "first_months": rf"(?:{_yearp('f', rel_year)})?(?<![0-9一二三四五六七八九十提此之以目])前(?P<fn>{_MON}|两)个?月",
+        # 前11个月 / 前两月 with no year: Jan-Nov of the year the span rule gives; 较前一个月
+        # (than the month before) and 提前两个月 (two months early) are no dates
+        "first_months": rf"(?:{_yearp('f', rel_year)})?(?<![0-9一二三四五六七八九十提此之以目较比])前(?P<fn>{_MON}|两)个?月",
         "dekad_range": (
             rf"(?:(?:{_yearp('r', rel_year)})?{_NB}(?P<rm>{_MON})月份?)?(?P<rd>上旬|中旬|下旬)"
             rf"\s*{_SEP}\s*(?:(?P<sm>{_MON})月份?)?(?P<sd>上旬|中旬|下旬)"
