@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from extract.timex import (
     context_passes,
     DateMention,
-    _MAP,
+    _map_text,
     _data,
     _mentions,
     as_date,
@@ -91,8 +91,8 @@ def one(text: str, ref: date | str = REF) -> DateMention:
         ("昨日召开", "昨日", "2024-10-11", "2024-10-11", "day", False),
         ("前天发生", "前天", "2024-10-10", "2024-10-10", "day", False),
         ("近日，市局印发", "近日", "2024-10-12", "2024-10-12", "day", False),
-        ("本周内完成", "本周", "2024-10-07", "2024-10-13", "day", True),
-        ("上周检查", "上周", "2024-09-30", "2024-10-06", "day", True),
+        ("本周内完成", "本周", "2024-10-07", "2024-10-13", "week", False),
+        ("上周检查", "上周", "2024-09-30", "2024-10-06", "week", False),
         ("本月全市", "本月", "2024-10-01", "2024-10-31", "month", False),
         ("本月9日", "本月9日", "2024-10-09", "2024-10-09", "day", False),
         ("上个月15号", "上个月15号", "2024-09-15", "2024-09-15", "day", False),
@@ -230,7 +230,7 @@ def test_property_spans_and_prefilter(text: str, ref: date) -> None:
         assert d.date_start <= d.date_end
     assert parse_dates(text, ref_date=ref.isoformat()) == found
     # the prefilter never changes the result: a scan of the whole text finds the same
-    mapped = text.translate(_MAP)
+    mapped = _map_text(text)
     raw = _mentions(text, _data().regex.finditer(mapped), ref, _data())
     assert context_passes(text, mapped, raw, ref) == found
 
@@ -273,6 +273,8 @@ def test_missing_reference_date_says_what_to_pass():
 @pytest.mark.parametrize("text, expected", [
     ("前11个月，全市检查企业", [("前11个月", "2025-01-01", "2025-11-30")]),
     ("提前两个月完成任务", []),
+    ("价格较前一个月上涨", []),
+    ("前2月，全市出口增长", [("前2月", "2025-01-01", "2025-02-28")]),
 ])
 def test_first_months_without_a_year(text, expected):
     found = parse_dates(text, ref_date="2025-12-08")
@@ -287,3 +289,142 @@ def test_first_months_without_a_year(text, expected):
 ])
 def test_evenings_chinese_bare_days_and_durations(text, expected):
     assert [(d.text, d.date_start) for d in parse_dates(text, ref_date="2024-10-12")] == expected
+
+
+# ---------------------------------------------------------------- weeks, period words, two-digit
+# years, Traditional characters (the reference date 2024-10-12 is a Saturday)
+
+@pytest.mark.parametrize(("text", "span", "start", "end"), [
+    # relative weeks: Monday to Sunday around the reference date
+    ("下一周完成验收", "下一周", "2024-10-14", "2024-10-20"),
+    ("这一周内整改", "这一周", "2024-10-07", "2024-10-13"),
+    ("上一周共检查", "上一周", "2024-09-30", "2024-10-06"),
+    ("下下周复查", "下下周", "2024-10-21", "2024-10-27"),
+    # the Nth week of a month is the Nth week whose Monday falls in it
+    ("3月第二周开展培训", "3月第二周", "2024-03-11", "2024-03-17"),
+    ("2023年五月的第一周", "2023年五月的第一周", "2023-05-01", "2023-05-07"),
+    ("本月第3周召开", "本月第3周", "2024-10-21", "2024-10-27"),
+    ("上月第一周", "上月第一周", "2024-09-02", "2024-09-08"),  # 9月1日 is a Sunday
+    ("9月第5个星期", "9月第5个星期", "2024-09-30", "2024-10-06"),
+    # the Nth week of a year is the ISO 8601 week
+    ("2026年第1周", "2026年第1周", "2025-12-29", "2026-01-04"),
+    ("2020年第53周", "2020年第53周", "2020-12-28", "2021-01-03"),
+    ("22年第3周", "22年第3周", "2022-01-17", "2022-01-23"),
+    ("今年第十周", "今年第十周", "2024-03-04", "2024-03-10"),
+])
+def test_weeks(text: str, span: str, start: str, end: str) -> None:
+    d = one(text)
+    assert (d.text, d.date_start, d.date_end, d.grain, d.is_range) == (span, start, end, "week", False)
+
+
+@pytest.mark.parametrize("text", [
+    "用电量连续第5周下降",  # a count of weeks, no year or month before it
+    "建厂第2周年纪念",  # 周年 is an anniversary
+    "11月第五周",  # November 2024 has four Mondays
+    "2024年第54周",
+])
+def test_never_a_week(text: str) -> None:
+    assert [d for d in parse_dates(text, ref_date=REF) if d.grain == "week"] == []
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end", "grain"), [
+    ("今年首季度，全市新开工项目", "今年首季度", "2024-01-01", "2024-03-31", "quarter"),
+    ("2023年首季，税收增长", "2023年首季", "2023-01-01", "2023-03-31", "quarter"),
+    ("前两月累计", "前两月", "2024-01-01", "2024-02-29", "month"),
+    ("2023年前4月，出口增长", "2023年前4月", "2023-01-01", "2023-04-30", "month"),
+    ("今年度预算", "今年度", "2024-01-01", "2024-12-31", "year"),
+    ("上年度结余", "上年度", "2023-01-01", "2023-12-31", "year"),
+    ("下年度计划", "下年度", "2025-01-01", "2025-12-31", "year"),
+    ("下年3月启用", "下年3月", "2025-03-01", "2025-03-31", "month"),
+    ("这一年，全县脱贫", "这一年", "2024-01-01", "2024-12-31", "year"),
+    ("本日零时起", "本日", "2024-10-12", "2024-10-12", "day"),
+    ("前日凌晨，突降暴雨", "前日凌晨", "2024-10-10", "2024-10-10", "day"),
+    ("前晚8时，货车侧翻", "前晚8时", "2024-10-10", "2024-10-10", "day"),
+])
+def test_period_words(text: str, span: str, start: str, end: str, grain: str) -> None:
+    d = one(text)
+    assert (d.text, d.date_start, d.date_end, d.grain) == (span, start, end, grain)
+
+
+def test_whole_day_is_the_day_last_written() -> None:
+    found = parse_dates("10月9日全天停水，全天候抢修。", ref_date=REF)
+    assert [(d.text, d.date_start) for d in found] == [("10月9日", "2024-10-09"), ("全天", "2024-10-09")]
+
+
+@pytest.mark.parametrize("text", [
+    "全天候值守",
+    "目前日均客流",
+    "访问日本日企",
+    "60岁以下年龄段",
+    "2023年及以前年度",  # only 2023年
+    "提前日期",
+])
+def test_never_a_period_word(text: str) -> None:
+    assert [d.text for d in parse_dates(text, ref_date=REF) if not d.text[0].isdigit()] == []
+
+
+@pytest.mark.parametrize(("text", "ref", "span", "start", "end"), [
+    ("23年5月8日签约", "2024-10-12", "23年5月8日", "2023-05-08", "2023-05-08"),
+    ("于23年，项目建成", "2024-10-12", "23年", "2023-01-01", "2023-12-31"),
+    ("自22年起实施", "2024-10-12", "22年", "2022-01-01", "2022-12-31"),
+    ("23年度考核", "2024-10-12", "23年度", "2023-01-01", "2023-12-31"),
+    ("24年，全市新增", "2024-10-12", "24年", "2024-01-01", "2024-12-31"),
+    ("九九年三月建成", "2024-10-12", "九九年三月", "1999-03-01", "1999-03-31"),
+    ("于98年，大桥通车", "2024-10-12", "98年", "1998-01-01", "1998-12-31"),
+    ("23年一季度", "2024-10-12", "23年一季度", "2023-01-01", "2023-03-31"),
+])
+def test_two_digit_years(text: str, ref: str, span: str, start: str, end: str) -> None:
+    d = one(text, ref)
+    assert (d.text, d.date_start, d.date_end, d.has_year) == (span, start, end, True)
+
+
+@pytest.mark.parametrize("text", [
+    "他在基层工作24年",
+    "工作了24年，从未请假",
+    "24个月内完成",
+    "成立30年以来",
+    "在24年里",
+    "于24年间",
+])
+def test_never_a_two_digit_year(text: str) -> None:
+    assert parse_dates(text, ref_date=REF) == []
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end", "grain"), [
+    ("會議於10月9號召開", "10月9號", "2024-10-09", "2024-10-09", "day"),
+    ("3月第2週", "3月第2週", "2024-03-11", "2024-03-17", "week"),
+    ("下個月15號前完成", "下個月15號", "2024-11-15", "2024-11-15", "day"),
+    ("上週檢查", "上週", "2024-09-30", "2024-10-06", "week"),
+    ("這個月", "這個月", "2024-10-01", "2024-10-31", "month"),
+    ("10月8日下午3時至11日", "10月8日下午3時至11日", "2024-10-08", "2024-10-11", "day"),
+])
+def test_traditional_characters(text: str, span: str, start: str, end: str, grain: str) -> None:
+    d = one(text)
+    assert (d.text, d.date_start, d.date_end, d.grain) == (span, start, end, grain)
+    assert text[d.start:d.end] == span  # offsets are into the original text
+
+
+@pytest.mark.parametrize(("text", "span", "day"), [
+    ("本周五前报送", "本周五", "2024-10-11"),
+    ("下周一起施行", "下周一", "2024-10-14"),
+    ("上周星期三下午", "上周星期三下午", "2024-10-02"),
+    ("下个礼拜天", "下个礼拜天", "2024-10-20"),
+    ("本週日", "本週日", "2024-10-13"),
+])
+def test_weekday_after_a_week_word(text: str, span: str, day: str) -> None:
+    d = one(text)
+    assert (d.text, d.date_start, d.date_end, d.grain) == (span, day, day, "day")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("本周一直降雨", "本周"),  # 一直: all along
+    ("上周一共检查40家", "上周"),  # 一共: in all
+    ("本周天气晴好", "本周"),
+])
+def test_weekday_char_starting_another_word(text: str, span: str) -> None:
+    d = one(text)
+    assert (d.text, d.grain) == (span, "week")
+
+
+def test_bare_weekday_is_not_read() -> None:
+    assert parse_dates("周二召开例会", ref_date=REF) == []

@@ -372,7 +372,7 @@ def _stretches(text: str, start: int, stop: int,
 
 def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
     for d in ctx.mentions.dates.within(start, end):
-        if (d.grain in ("day", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
+        if (d.grain in ("day", "week", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
             return d
     return None
 

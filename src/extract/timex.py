@@ -14,8 +14,27 @@ year rules:
 
 A bare ``2024年`` is a year-grain date, except directly before ``第`` (2024年第二次会议
 names a meeting in a series: the year is part of the name, not when it happened).
-Relative words (今天, 上周, 本月 …) come from ``gazetteers/timex_relative.tsv``.
-Nothing reads the clock.
+Relative words (今天, 上周, 本月, 今年度, 前日 …) come from ``gazetteers/timex_relative.tsv``,
+each with the neighbouring characters that make it part of another word (目前日均, 全天候).
+
+Weeks (grain ``week``) run Monday to Sunday:
+
+- 本周, 上一周, 下下周: the week of the reference date, shifted; a weekday after such a word
+  (本周五, 下周六, 上个礼拜天) is that day, a weekday alone (周二) is not read;
+- the Nth week of a month (3月第二周, 本月第2周) is the Nth week whose Monday falls in that
+  month (the convention the peer suite implies: 2021年6月第三周 = 6月21日-27日); a month
+  without a year takes the months' year rule;
+- the Nth week of a year (2020年第52周) is ISO 8601 week N, as weekly statistics count it;
+  第N周 with no year or month before it (连续第5周) is not a date.
+
+Two-digit years (24年) are 20xx unless that is more than ten years after the reference date
+(98年 → 1998). They are read before a month, quarter, half or week (24年3月, 24年第2周), as
+24年度, and alone only at a sentence start or after 于/在/自/从/至/截止 and before a clause end
+or 起 (于24年，), never as a count of years (工作24年, 24年以来).
+
+Traditional characters (號, 週, 個, 時, 後 …) are read through a one-for-one table
+(``gazetteers/timex_traditional.tsv``) on the matching copy only, so offsets stay those of
+the original text. Nothing reads the clock.
 """
 from __future__ import annotations
 
@@ -47,7 +66,7 @@ class DateMention(Record):
 
     date_start: str
     date_end: str
-    grain: str  # day, dekad, month, quarter, half_year, year
+    grain: str  # day, week, dekad, month, quarter, half_year, year
     is_range: bool
     kind: str  # absolute, relative, vague (近日), typo (10月12月 read as 10月12日)
     has_year: bool  # the year is written (2024年, 今年, 去年), not inferred
@@ -134,6 +153,20 @@ def _two_digit_year(yy: int, ref: date) -> int:
 # one-to-one character mapping, so offsets in the mapped text equal offsets in the original
 _MAP = str.maketrans("０１２３４５６７８９－～／．：○〇兩", "0123456789-~/.:零零两")
 
+
+@lru_cache(maxsize=1)
+def _char_map() -> dict[int, str]:
+    """_MAP plus the Traditional characters of ``timex_traditional.tsv`` (號 → 号, 週 → 周),
+    still one character for one so offsets do not move."""
+    table = dict(_MAP)
+    table.update({ord(t): s for t, s in read_table("timex_traditional.tsv") if len(t) == len(s) == 1})
+    return table
+
+
+def _map_text(text: str) -> str:
+    """The copy of ``text`` the date grammar reads (ASCII digits, Simplified characters)."""
+    return text.translate(_char_map())
+
 _CN = "零一二三四五六七八九十两"
 _MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -155,6 +188,8 @@ class _Rel:
     offset: int
     vague: bool
     prefix: bool
+    not_after: str = ""  # a character directly before the word that makes it another word
+    not_before: str = ""  # likewise directly after it (全天候 is not 全天)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +205,40 @@ class _Data:
 # only inside runs of these that hold an anchor, which skips ~99% of running text at C speed.
 _ZONE_CHARS = (
     "0123456789零一二三四五六七八九十两年月日号旬季度周天今去前本上下全近当明昨这个份至到"
-    "-—–~/.:T 午晚早凌晨傍夜间里点时分半同期星第中底初末后"
+    "-—–~/.:T 午晚早凌晨傍夜间里点时分半同期星第中底初末后首礼拜的"
 )
+# 第N周 / 第N个星期 / 第N个礼拜 name a week unless a weekday (第3个星期日) or 周年 follows
+_WEEK = r"个?(?:周|星期|礼拜)(?![一二三四五六日天末年])"
 _ANCHOR = r"[年月日号旬季周天期]|[0-9][-/.][0-9]"
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _alt_rel(words: list[str], rel: dict[str, _Rel]) -> str:
+    """Relative words longest first, each with its own guards (目前日均 is no 前日)."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        r = rel[w]
+        before = rf"(?<![{re.escape(r.not_after)}])" if r.not_after else ""
+        after = rf"(?![{re.escape(r.not_before)}])" if r.not_before else ""
+        parts.append(f"{before}{re.escape(w)}{after}")
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> list[tuple[str, int, str]]:
+    """(character, Monday = 0, characters that cancel it) from ``timex_weekdays.tsv``."""
+    return [(r[0], int(r[1]), r[2] if len(r) > 2 else "") for r in read_table("timex_weekdays.tsv")]
+
+
+def _read_rel() -> dict[str, _Rel]:
+    rel = {}
+    for row in read_table("timex_relative.tsv"):
+        row = row + [""] * (7 - len(row))
+        rel[row[0]] = _Rel(row[1], int(row[2]), row[3] == "yes", row[4] == "yes", row[5], row[6])
+    return rel
 
 
 def _yearp(p: str, rel_year: str) -> str:
@@ -186,10 +248,13 @@ def _yearp(p: str, rel_year: str) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    rel = {r[0]: _Rel(r[1], int(r[2]), r[3] == "yes", r[4] == "yes") for r in read_table("timex_relative.tsv")}
-    rel_year = _alt([w for w, r in rel.items() if r.unit == "year" and r.prefix])
-    rel_month = _alt([w for w, r in rel.items() if r.unit == "month" and r.prefix])
-    rel_any = _alt(list(rel))
+    rel = _read_rel()
+    rel_year = _alt_rel([w for w, r in rel.items() if r.unit == "year" and r.prefix], rel)
+    rel_month = _alt_rel([w for w, r in rel.items() if r.unit == "month" and r.prefix], rel)
+    rel_any = _alt_rel(list(rel), rel)
+    rel_week = _alt_rel([w for w, r in rel.items() if r.unit == "week"], rel)
+    weekday = "|".join(rf"{re.escape(c)}(?![{re.escape(nb)}])" if nb else re.escape(c)
+                       for c, _, nb in _weekdays())
 
     def day(p: str) -> str:
         return (
@@ -224,12 +289,20 @@ def _data() -> _Data:
             rf"(?<![至到\-—~–])(?:{_yearp('t', rel_year)})?{_NB}(?P<tm>{_MON})月(?P<td>{_DAY})月"
             rf"(?![份至到\-—~–、和及与或0-9{_CN}上中下底初末])"
         ),
+        # 3月第二周, 2023年三月的第二周, 本月第2周: the Nth week whose Monday falls in the month
+        "week_month": (
+            rf"(?:{_yearp('w', rel_year)})?(?:{_NB}(?P<wm>{_MON})月份?|(?P<wmr>{rel_month}))"
+            rf"的?第(?P<wn>[1-6一二三四五六]){_WEEK}"
+        ),
+        # 2020年第52周, 20年第52周, 今年第10周: ISO 8601 weeks; a bare 第5周 (连续第5周) is no date
+        "week_year": rf"{_yearp('x', rel_year)}的?第(?P<xn>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_WEEK}",
         "month_range": (
             rf"{month_p}月?\s*{_SEP}\s*(?:{_yearp('n', rel_year)})?(?P<nm>{_MON})月份?"
             rf"(?![0-9{_CN}日号])"
         ),
-        # 前11个月 with no year: Jan-Nov of the year the span rule gives
-        "first_months": rf"(?:{_yearp('f', rel_year)})?(?<![0-9一二三四五六七八九十提此之以目])前(?P<fn>{_MON}|两)个月",
+        # 前11个月 / 前两月 with no year: Jan-Nov of the year the span rule gives; 较前一个月
+        # (than the month before) and 提前两个月 (two months early) are no dates
+        "first_months": rf"(?:{_yearp('f', rel_year)})?(?<![0-9一二三四五六七八九十提此之以目较比])前(?P<fn>{_MON}|两)个?月",
         "dekad_range": (
             rf"(?:(?:{_yearp('r', rel_year)})?{_NB}(?P<rm>{_MON})月份?)?(?P<rd>上旬|中旬|下旬)"
             rf"\s*{_SEP}\s*(?:(?P<sm>{_MON})月份?)?(?P<sd>上旬|中旬|下旬)"
@@ -241,12 +314,19 @@ def _data() -> _Data:
         "month": rf"(?:{_yearp('g', rel_year)})?{_NB}(?P<gm>{_MON})月份?(?![0-9{_CN}日号])",
         "quarter": (
             rf"(?:{_yearp('q', rel_year)})?"
-            rf"(?:第?(?P<qn>[1-4一二三四])季度|前(?P<qf>[1-3一二三两])个?季度|(?P<qh>上|下)半年)"
+            rf"(?:第?(?P<qn>[1-4一二三四])季度|(?P<qs>首)季度?|前(?P<qf>[1-3一二三两])个?季度|(?P<qh>上|下)半年)"
         ),
         "year_range": (
             rf"(?<![0-9.])(?P<ya>{_Y4})年?\s*{_SEP}\s*(?P<yb>{_Y4})年(?!第)"
         ),
         "year": rf"{_NB}(?P<yy>{_Y4})年(?:度(?!第)|(?![度第]))",
+        # 24年 alone only where it can be nothing but a year: 24年度, or at a sentence start or after
+        # 于/在/自/从/至/截止, and before a clause end or 起 (工作24年, 24年以来 are durations)
+        "year2": (
+            rf"(?:^|(?<=[于在自从至到。！？\n])|(?<=截止))(?P<zy>[0-9]{{2}})年(?=[，。；、,;:）)\s起开]|$)"
+            rf"|(?<![0-9.])(?P<zd>[0-9]{{2}})年度(?!第)"
+        ),
+        "weekday": rf"(?P<kw>{rel_week})(?:星期|周|礼拜)?(?P<kd>{weekday}){_TOD}",
         "rel": rf"(?P<rw>{rel_any})(?P<rsame>同期)?{_TOD}",
     }
     regex = re.compile("|".join(rf"(?P<B_{k}>{v})" for k, v in branches.items()))
@@ -391,6 +471,8 @@ def _resolve(m: re.Match[str], branch: str, ref: date, data: _Data) -> _Result |
             y = year_for_month_day(mo, d, ref)
         start = _safe(y, mo, d) if y else None
         return (start, start, "day", False, "typo", has_year) if start else None
+    if branch in ("week_month", "week_year"):
+        return _week(m, branch, ref, rel)
     if branch == "month_range":
         y1 = _year(m, "h", ref, rel)
         y2 = _year(m, "n", ref, rel)
@@ -433,8 +515,8 @@ def _resolve(m: re.Match[str], branch: str, ref: date, data: _Data) -> _Result |
         return _months(_year(m, "g", ref, rel), mo, mo, ref, "month", False)
     if branch == "quarter":
         y = _year(m, "q", ref, rel)
-        if g("qn"):
-            q = _num(g("qn"))
+        if g("qn") or g("qs"):
+            q = 1 if g("qs") else _num(g("qn"))
             return _months(y, 3 * q - 2, 3 * q, ref, "quarter", False) if q else None
         if g("qf"):
             q = _num(g("qf"))
@@ -451,12 +533,53 @@ def _resolve(m: re.Match[str], branch: str, ref: date, data: _Data) -> _Result |
         if y is None or y < 1000:
             return None
         return date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", True
+    if branch == "weekday":
+        monday = _relative(rel[g("kw")], ref)[0]
+        when = monday + timedelta(days=next(i for c, i, _ in _weekdays() if c == g("kd")))
+        return when, when, "day", False, "relative", False
+    if branch == "year2":
+        y = _two_digit_year(int(g("zy") or g("zd")), ref)
+        return date(y, 1, 1), date(y, 12, 31), "year", False, "absolute", True
     if branch == "rel":
         if g("rw") == "全年":  # the whole year is a span of months: the contract's span rule
             y = _span_year(1, 12, ref)
             return date(y, 1, 1), date(y, 12, 31), "year", False, "relative", True
         return _relative(rel[g("rw")], ref)
     return None
+
+
+def _month_week(y: int, mo: int, n: int) -> date | None:
+    """Monday of the Nth week of a month: the Nth week whose Monday falls in the month (the
+    convention of the peer suite: 2021年6月第三周 is 6月21日-27日), or None past the month."""
+    first = date(y, mo, 1)
+    monday = first + timedelta(days=(7 - first.weekday()) % 7, weeks=n - 1)
+    return monday if monday.month == mo else None
+
+
+def _week(m: re.Match[str], branch: str, ref: date, rel: dict[str, _Rel]) -> _Result | None:
+    """第N周 of a month (Monday rule) or of a year (ISO 8601), Monday to Sunday."""
+    if branch == "week_year":
+        y, n = _year(m, "x", ref, rel), _num(m.group("xn"))
+        if y is None or n is None:
+            return None
+        monday = date.fromisocalendar(y, n, 1)  # ValueError past the year's last week
+        return monday, monday + timedelta(days=6), "week", False, "absolute", True
+    n = _num(m.group("wn"))
+    y = _year(m, "w", ref, rel)
+    has_year = y is not None
+    if m.group("wmr"):
+        y0, mo = _add_months(ref.year, ref.month, rel[m.group("wmr")].offset)
+        y = y if y is not None else y0
+    else:
+        mo = _num(m.group("wm"))
+        if mo is None or not 1 <= mo <= 12:
+            return None
+        if y is None:
+            y = _span_year(mo, mo, ref)
+    monday = _month_week(y, mo, n) if n else None
+    if monday is None:
+        return None
+    return monday, monday + timedelta(days=6), "week", False, "absolute", has_year
 
 
 def _dekad(y: int, mo: int, word: str) -> tuple[date, date]:
@@ -491,7 +614,7 @@ def _relative(r: _Rel, ref: date) -> _Result:
         return d, d, "day", False, kind, False
     if r.unit == "week":
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=r.offset)
-        return monday, monday + timedelta(days=6), "day", True, kind, False
+        return monday, monday + timedelta(days=6), "week", False, kind, False
     if r.unit == "month":
         y, mo = _add_months(ref.year, ref.month, r.offset)
         return date(y, mo, 1), date(y, mo, _last_day(y, mo)), "month", False, kind, False
@@ -510,7 +633,7 @@ def parse_dates(text: str, *, ref_date: date | str) -> list[DateMention]:
     if not text:
         return []
     data = _data()
-    mapped = text.translate(_MAP)
+    mapped = _map_text(text)
     out: list[DateMention] = []
     n = len(mapped)
     for zone in data.zones.finditer(mapped):
