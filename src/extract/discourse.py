@@ -21,7 +21,8 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
     words = sorted((w for w, k in read_table("event_speech_markers.tsv") if kind in (None, k)),
                    key=len, reverse=True)
     # 要求对…, 要求各地…: a requirement with its object, not only before punctuation
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
+    # …的工作要求，6月27日，…: a requirement named as a noun is not speech
+    return re.compile(f"(?<![的按照上级工作提出])(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
                       f"|(?<![按照的上级工作提出])要求(?![的和与及是为上下中，,。；])"
                       f"|(?:{P.speaker.pattern})(?:{'|'.join(map(re.escape, words))})")
 
