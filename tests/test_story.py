@@ -198,3 +198,12 @@ def test_attending_a_signing_ceremony_is_signing():
     text = "11月12日，市委书记罗成、市长郭嘉出席签约仪式。"
     ev = _tables(text, issue="2021-11-24", region="平果市").events
     assert ev["action"].tolist() == ["签约", "签约"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("6月20日，本次演练由市旅发委、市应急办主办，区政府应急办承办。", "市旅发委"),
+    ("10月13日，由八一乡人民政府主办，县消防救援大队承办的消防疏散演练在厂区举行。", "八一乡人民政府"),
+])
+def test_a_drill_held_by_a_body_after_由_is_that_bodys_campaign(text, org):
+    ev = _tables(text, issue="2022-10-14", region="南昌县").events
+    assert ev[["organization", "action"]].values.tolist() == [[org, "开展行动"]]

@@ -524,9 +524,11 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     state.date = date or state.date
     hits = find_hits(ctx, sent.start, stop)
     hits += _meeting_reports(ctx, sent, stop, state.frame, hits)
+    hits = hits or _hosted(ctx, sent, stop)
     actors = actors_in(ctx, sent.start, stop)
     pairs = []
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
+                       or _host(ctx, h, sent)
                        or _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
                                          actors)):
         action = _occasion(ctx, hit, _frame_action(ctx, hit, _action_for(hit, actor),
@@ -606,6 +608,27 @@ def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
     return [Hit(m.start(), m.end(), _REPORTED)
             for m in P.meeting_report.finditer(ctx.text, after, stop)
             if _named_in_clause(ctx, sent, m.start())]
+
+
+_HOSTED = Trigger("开展行动", re.compile("主办"), "other", None)
+
+
+def _hosted(ctx: DocContext, sent: Sentence, stop: int) -> list[Hit]:
+    """本次演练由甲、乙主办，丙承办 / 由甲主办的…演练在…举行: a campaign or drill held by a
+    body named after 由 is that body's act (the first named), told passively."""
+    m = P.hosted.search(ctx.text, sent.start, stop)
+    if m is None or not P.campaign_noun.search(ctx.text, sent.start, stop):
+        return []
+    return [Hit(m.start(1), m.end(1), _HOSTED)]
+
+
+def _host(ctx: DocContext, hit: Hit, sent: Sentence) -> list[Actor]:
+    """The first body named between 由 and 主办."""
+    if hit.trigger is not _HOSTED:
+        return []
+    opened = ctx.text.rfind("由", sent.start, hit.start)
+    orgs = ctx.mentions.orgs.within(opened, hit.start) if opened >= 0 else []
+    return [Actor("org", orgs[0].start, orgs[0].end, org=orgs[0].name)] if orgs else []
 
 
 def _named_in_clause(ctx: DocContext, sent: Sentence, pos: int) -> bool:
