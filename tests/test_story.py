@@ -202,8 +202,8 @@ def test_attending_a_signing_ceremony_is_signing():
 
 @pytest.mark.parametrize("text, org", [
     ("6月20日，本次演练由市旅发委、市应急办主办，区政府应急办承办。", "市旅发委"),
-    ("10月13日，由八一乡人民政府主办，县消防救援大队承办的消防疏散演练在厂区举行。", "八一乡人民政府"),
+    ("10月13日，由青岩镇人民政府主办，区消防救援大队承办的消防疏散演练在古镇举行。", "青岩镇人民政府"),
 ])
 def test_a_drill_held_by_a_body_after_由_is_that_bodys_campaign(text, org):
-    ev = _tables(text, issue="2022-10-14", region="南昌县").events
+    ev = _tables(text, issue="2022-10-14", region="花溪区").events
     assert ev[["organization", "action"]].values.tolist() == [[org, "开展行动"]]
