@@ -63,9 +63,11 @@ def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
 
 def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every organisation-shaped span, titles included;
-    ``places`` are the text's places (county level and above are used)."""
+    ``places`` are the text's places (townships only when written in full)."""
     rules = _rules()
-    place_starts = {i: p.start for p in places if p.level != "township" for i in range(p.start, p.end)}
+    # a township written in full (青岩镇人民政府) opens a body too; its short form does not
+    place_starts = {i: p.start for p in places if p.level != "township" or p.form != "short"
+                    for i in range(p.start, p.end)}
     out: list[tuple[int, int, str]] = []
     last_end = 0
     pos = 0
