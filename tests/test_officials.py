@@ -250,3 +250,68 @@ def test_words_after_a_title_that_are_not_names(text):
 def test_a_body_whose_suffix_begins_the_rank_keeps_its_whole_name(text, title):
     """应急局|局长: the suffix 局 and the rank 局长 share a character; neither is lost."""
     assert [o.title for o in parse_officials(text, region="吉林市")] == [title]
+
+
+# ---- round 2: minority names, 、-lists, given-name characters (invented sentences) ----
+
+@pytest.mark.parametrize("text, expected", [
+    ("副县长阿不都热依木出席会议。", [("阿不都热依木", "副县长")]),
+    ("旗领导阿拉腾宝力格参加。", [("阿拉腾宝力格", "旗领导")]),
+    ("县长买买提江·吾守尔出席。", [("买买提江·吾守尔", "县长")]),
+    ("副县长艾尔肯·吐尼亚孜参加调研。", [("艾尔肯·吐尼亚孜", "副县长")]),
+    ("旗委书记乌力吉木仁主持会议。", [("乌力吉木仁", "旗委书记")]),
+    ("县委书记扎西多吉一行调研。", [("扎西多吉", "县委书记")]),
+    ("副县长次仁央宗等参加。", [("次仁央宗", "副县长")]),
+    ("旗长达来宝音在会上讲话。", [("达来宝音", "旗长")]),
+    ("县长白玛多吉出席。", [("白玛多吉", "县长")]),
+    ("副县长努尔兰·阿不都满金、吐尔逊·买买提出席。",
+     [("努尔兰·阿不都满金", "副县长"), ("吐尔逊·买买提", "副县长")]),
+])
+def test_minority_names_after_a_chinese_title(text, expected):
+    assert pairs(text, "吉林市") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "县长再次强调。",             # 再次: an adverb, not a name
+    "县长依法处置。",
+    "县领导都来参加。",
+    "县长次日上午前往。",
+    "副县长加强对工作的领导。",
+    "县长和巴特尔出席。",         # 和 joins; it never opens a name
+    "他任职期间总统任期中时间最长",
+])
+def test_minority_alphabet_swallows_no_words(text):
+    assert [o for o in parse_officials(text, region="吉林市") if not o.is_reference] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("旗领导李青来、付磊、宝力徳参加。", [("李青来", "旗领导"), ("付磊", "旗领导"), ("宝力徳", "旗领导")]),
+    ("副县长王建来、赵明到、孙海出席。", [("王建来", "副县长"), ("赵明到", "副县长"), ("孙海", "副县长")]),
+    ("州委书记杨华到。", [("杨华", "州委书记")]),                    # the verb still ends a name
+])
+def test_a_list_item_ends_at_the_separator(text, expected):
+    assert pairs(text, "吉林市") == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("副市长何建新专门听取汇报。", "何建新"),
+    ("港澳办副主任刘名启参加了会议。", "刘名启"),
+    ("副县长郭在根出席。", "郭在根"),
+    ("管委会主任王为民。", "王为民"),
+    ("副县长于有斌致辞。", "于有斌"),
+    ("副市长张建国专程赶赴现场。", "张建国"),
+    ("副市长李时珍主持会议。", "李时珍"),
+])
+def test_common_given_name_characters(text, name):
+    assert [o.name for o in parse_officials(text, region="吉林市")] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市长李明在会上讲话。", "李明"),            # 在 ends a one-character given name
+    ("市长王强为群众办实事。", "王强"),
+    ("副县长张华于10月8日带队检查。", "张华"),
+    ("县长王在会上讲话。", None),                # 王 alone is no name
+    ("县长于会上讲话。", None),                  # 于 the preposition, not the surname
+])
+def test_function_words_after_a_name_still_end_it(text, name):
+    assert [o.name for o in parse_officials(text, region="吉林市")] == ([name] if name else [])
