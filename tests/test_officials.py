@@ -315,3 +315,50 @@ def test_common_given_name_characters(text, name):
 ])
 def test_function_words_after_a_name_still_end_it(text, name):
     assert [o.name for o in parse_officials(text, region="吉林市")] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, title", [
+    ("吉林市公安局交通巡逻警察支队党委委员、副支队长郑红出席。",
+     "吉林市公安局交通巡逻警察支队党委委员、副支队长"),
+    ("县中医院院长刘芳介绍了救治情况。", "县中医院院长"),
+    ("市人民医院党委书记、院长张华出席。", "市人民医院党委书记、院长"),
+    ("县第一中学校长李明讲话。", "县第一中学校长"),
+    ("市文化广播电视和旅游局党组书记、局长曹建军出席。", "市文化广播电视和旅游局党组书记、局长"),
+    ("市公安局交警支队支队长王强带队检查。", "市公安局交警支队支队长"),
+    ("市安委办主任李阳带队检查。", "市安委办主任"),
+])
+def test_the_whole_organisation_before_the_rank_is_the_title(text, title):
+    assert [o.title for o in parse_officials(text, region="吉林市")] == [title]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月4日，副县长鲁某带队到两镇检查中小学校园食品安全。", []),   # 镇…中小学 is no body
+    ("区人大代表到大沥镇视察农贸市场和学校周边。", []),
+    ("县中医院开展义诊活动。", []),                                   # a hospital acts as no body here
+    ("市公安局交警支队开展夜查行动。", ["市公安局交警支队"]),         # a bureau and its unit: one body
+])
+def test_hospitals_and_schools_are_bodies_only_inside_titles(text, expected):
+    from extract.orgs import parse_orgs
+    assert [o.name for o in parse_orgs(text, region="吉林市")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市教育局党组书记、局长,市委教育工委副书记吴雨静出席。",
+     [("吴雨静", "市教育局党组书记、局长,市委教育工委副书记")]),
+    ("市教育局党组书记、局长，市委教育工委副书记吴雨静出席。",
+     [("吴雨静", "市教育局党组书记、局长，市委教育工委副书记")]),
+    ("会议由县委书记主持，副县长李强出席。", [("李强", "副县长")]),       # not adjacent
+    ("市委书记朱洪武，市长陈爱林出席会议。", [("朱洪武", "市委书记"), ("陈爱林", "市长")]),
+    ("县长、副县长，县人大常委会副主任出席。", []),                      # no name: no chain across the comma
+])
+def test_a_chain_crosses_a_comma_only_into_a_named_title(text, expected):
+    assert pairs(text, "吉林市") == expected
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("县长、副县长，县人大常委会副主任出席。", ["县长、副县长", "县人大常委会副主任"]),
+    ("县委副书记、县长，县政府党组书记赵刚主持会议。", ["县委副书记、县长，县政府党组书记"]),
+])
+def test_title_chains_split_at_a_comma_without_a_name(text, titles):
+    from extract.officials import parse_titles
+    assert [t.text for t in parse_titles(text, region="吉林市")] == titles

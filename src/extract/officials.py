@@ -21,7 +21,8 @@ from extract.resources import read_table, read_words
 from extract.segment import jieba
 
 # units joined by these before one name are that person's chain (县长，县政府党组书记赵刚)
-JOINERS = ("、", "和", "", "，")
+JOINERS = ("、", "和", "", "，", ",")
+COMMAS = ("，", ",")
 SECONDMENT = ("（挂职）", "(挂职)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # middle dots between the parts of a foreign name (罗伯特·马尔登, 罗伯特•马尔登, 罗伯特．马尔登)
@@ -387,13 +388,17 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
     units: list[_Unit] = []
     for m in g.rank_re.finditer(text):
         start, organ = m.start(), False
+        walk = [start]
         while (n := g.organ_before(text, start)):
             start -= n
             organ = True
-        org_start = org_by_end.get(m.start(), m.start())
-        if org_start < start < m.start() and start not in by_end \
-                and not _in_generic_place(text, org_start, g):
-            start = m.start()  # 市安委办|主任: read the whole organisation below, not its piece 委办
+            walk.append(start)
+        # 市安委办|主任, 市文化广播电视和旅游局|党组|书记: an organisation ending inside the
+        # organs read (or at the rank) is read whole below, not its piece 委办 or 局党组
+        cut = next((p for p in walk if org_by_end.get(p, p) < start), None)
+        if cut is not None and cut > start and start not in by_end \
+                and not _in_generic_place(text, org_by_end[cut], g):
+            start = cut
         place = by_end.get(start)
         prefix_level = None
         if place is None and org_by_end.get(start, start) < start:
@@ -431,15 +436,28 @@ def _in_generic_place(text: str, pos: int, g: "TitleGrammar") -> bool:
     return any(text[max(0, pos - k):pos + 1] in g.generic_places for k in (1, 2))
 
 
-def _chains(text: str, units: list[_Unit]) -> list[list[_Unit]]:
+def _chains(text: str, units: list[_Unit], g: TitleGrammar) -> list[list[_Unit]]:
+    """Units joined by 、, 和 or nothing form one chain; across a comma only when the
+    units after it again end in a rank right before a name (局长，市安委办主任李阳): two
+    bare titles in a row (县委书记，县长) stay apart."""
     chains: list[list[_Unit]] = []
-    for u in units:
-        if chains and any(chains[-1][-1].end + len(j) == u.start and text[chains[-1][-1].end:u.start] == j
-                          for j in JOINERS):
+    for i, u in enumerate(units):
+        joiner = text[chains[-1][-1].end:u.start] if chains else None
+        if joiner in JOINERS and (joiner not in COMMAS or _named_after(text, units, i, g)):
             chains[-1].append(u)
         else:
             chains.append([u])
     return chains
+
+
+def _named_after(text: str, units: list[_Unit], i: int, g: TitleGrammar) -> bool:
+    """A name follows the run of units from ``i`` joined without a comma."""
+    end = units[i].end
+    for u in units[i + 1:]:
+        if text[end:u.start] not in JOINERS or text[end:u.start] in COMMAS:
+            break
+        end = u.end
+    return g.read_name(text, end) is not None
 
 
 def _level_div(gaz: Gazetteer, reg: Division | None, level: str | None) -> Division | None:
@@ -488,7 +506,7 @@ def parse_titles(text: str, *, region: str | Division | None = None) -> list[Tit
     gaz, g = get_gazetteer(), get_grammar()
     reg = region if isinstance(region, Division) else gaz.resolve_region(region)
     out = []
-    for chain in _chains(text, _units(text, g, gaz.parse_places(text, region=reg))):
+    for chain in _chains(text, _units(text, g, gaz.parse_places(text, region=reg)), g):
         names = tuple(d.name for d in _jurisdictions(gaz, reg, chain))
         s, e = chain[0].start, chain[-1].end
         out.append(Title(s, e, text[s:e], names[0] if names else None, names))
@@ -505,7 +523,7 @@ def parse_officials(text: str, *, region: str | Division | None = None,
     if places is None:
         places = gaz.parse_places(text, region=reg)
     out: list[Official] = []
-    for chain in _chains(text, _units(text, g, places)):
+    for chain in _chains(text, _units(text, g, places), g):
         t_start, t_end = chain[0].start, chain[-1].end
         divs = _jurisdictions(gaz, reg, chain)
         names = tuple(d.name for d in divs)
