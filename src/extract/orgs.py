@@ -42,6 +42,7 @@ class _OrgRules:
         self.bodies = frozenset(read_words("org_bodies.txt"))
         self.bodies_by_length = sorted(self.bodies, key=len, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
+        self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,7 @@ def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
         if p in place_starts:
             return place_starts[p]
         m = rules.prefix_re.match(text, p, sstart)
-        if m:
+        if m and text[p - 1:p + 1] not in rules.prefix_words:  # 城|市: no jurisdiction
             return p
     return None
 
@@ -88,7 +89,8 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
         # a title inside the window ends it: 区长张涛代表区政府 -> 区政府
         left = max([left] + [r.end() for r in get_grammar().rank_re.finditer(text, left, sstart)])
         start = _start_of(text, left, sstart, rules, place_starts)
-        if start is None and out and left == last_end == out[-1][1] and sstart > left:
+        if start is None and out and left == last_end == out[-1][1] and sstart > left \
+                and not _rank_within(text, left, end):
             # 市公安局|交通巡逻警察支队: a unit written right after its bureau, with no
             # jurisdiction of its own, is part of that one body
             out[-1] = (out[-1][0], end, kind)
@@ -104,6 +106,11 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
         out.append((start, end, kind))
         last_end = end
     return out
+
+
+def _rank_within(text: str, start: int, end: int) -> bool:
+    """A rank begins inside text[start:end] (管理局|副局长: the 局 of a rank is no unit)."""
+    return any(m.start() < end for m in get_grammar().rank_re.finditer(text, start, min(len(text), end + 4)))
 
 
 def _title_follows(text: str, end: int, g) -> bool:
