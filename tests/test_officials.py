@@ -362,3 +362,11 @@ def test_a_chain_crosses_a_comma_only_into_a_named_title(text, expected):
 def test_title_chains_split_at_a_comma_without_a_name(text, titles):
     from extract.officials import parse_titles
     assert [t.text for t in parse_titles(text, region="吉林市")] == titles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("集团副总经理方总介绍了情况。", []),                          # 总: a form of address
+    ("公司董事长王诚王总致辞。", [("王诚", "董事长")]),             # 王总 after the name
+])
+def test_a_surname_with_a_form_of_address_is_no_name(text, expected):
+    assert pairs(text, None) == expected
