@@ -366,7 +366,7 @@ def test_title_chains_split_at_a_comma_without_a_name(text, titles):
 
 @pytest.mark.parametrize("text, expected", [
     ("集团副总经理方总介绍了情况。", []),                          # 总: a form of address
-    ("公司董事长王诚王总致辞。", [("王诚", "董事长")]),             # 王总 after the name
+    ("副县长张建华同志出席。", [("张建华", "副县长")]),             # 华 a surname, 同志 no cut
 ])
 def test_a_surname_with_a_form_of_address_is_no_name(text, expected):
     assert pairs(text, None) == expected

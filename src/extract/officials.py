@@ -263,9 +263,6 @@ class TitleGrammar:
                 continue
             if g == 1 and text[pos + s] in self.follow:
                 continue  # 曾来到: 曾 + a verb, not a name
-            if g == 2 and text[end - 1] in self.surnames and text.startswith(self.address, end) \
-                    and self._given_ok(text[pos + s:end - 1]):
-                return (pos, end - 1), True  # 王诚|王总: a surname with a form of address follows
             if g == 2 and text.startswith(self.follow_long, end - 1) \
                     and self._given_ok(text[pos + s:end - 1]):
                 return (pos, end - 1), True  # 周雄陪同: a two-character follow word starts inside
