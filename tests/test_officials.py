@@ -250,3 +250,123 @@ def test_words_after_a_title_that_are_not_names(text):
 def test_a_body_whose_suffix_begins_the_rank_keeps_its_whole_name(text, title):
     """应急局|局长: the suffix 局 and the rank 局长 share a character; neither is lost."""
     assert [o.title for o in parse_officials(text, region="吉林市")] == [title]
+
+
+# ---- round 2: minority names, 、-lists, given-name characters (invented sentences) ----
+
+@pytest.mark.parametrize("text, expected", [
+    ("副县长阿不都热依木出席会议。", [("阿不都热依木", "副县长")]),
+    ("旗领导阿拉腾宝力格参加。", [("阿拉腾宝力格", "旗领导")]),
+    ("县长买买提江·吾守尔出席。", [("买买提江·吾守尔", "县长")]),
+    ("副县长艾尔肯·吐尼亚孜参加调研。", [("艾尔肯·吐尼亚孜", "副县长")]),
+    ("旗委书记乌力吉木仁主持会议。", [("乌力吉木仁", "旗委书记")]),
+    ("县委书记扎西多吉一行调研。", [("扎西多吉", "县委书记")]),
+    ("副县长次仁央宗等参加。", [("次仁央宗", "副县长")]),
+    ("旗长达来宝音在会上讲话。", [("达来宝音", "旗长")]),
+    ("县长白玛多吉出席。", [("白玛多吉", "县长")]),
+    ("副县长努尔兰·阿不都满金、吐尔逊·买买提出席。",
+     [("努尔兰·阿不都满金", "副县长"), ("吐尔逊·买买提", "副县长")]),
+])
+def test_minority_names_after_a_chinese_title(text, expected):
+    assert pairs(text, "吉林市") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "县长再次强调。",             # 再次: an adverb, not a name
+    "县长依法处置。",
+    "县领导都来参加。",
+    "县长次日上午前往。",
+    "副县长加强对工作的领导。",
+    "县长和巴特尔出席。",         # 和 joins; it never opens a name
+    "他任职期间总统任期中时间最长",
+])
+def test_minority_alphabet_swallows_no_words(text):
+    assert [o for o in parse_officials(text, region="吉林市") if not o.is_reference] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("旗领导李青来、付磊、宝力徳参加。", [("李青来", "旗领导"), ("付磊", "旗领导"), ("宝力徳", "旗领导")]),
+    ("副县长王建来、赵明到、孙海出席。", [("王建来", "副县长"), ("赵明到", "副县长"), ("孙海", "副县长")]),
+    ("州委书记杨华到。", [("杨华", "州委书记")]),                    # the verb still ends a name
+])
+def test_a_list_item_ends_at_the_separator(text, expected):
+    assert pairs(text, "吉林市") == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("副市长何建新专门听取汇报。", "何建新"),
+    ("港澳办副主任刘名启参加了会议。", "刘名启"),
+    ("副县长郭在根出席。", "郭在根"),
+    ("管委会主任王为民。", "王为民"),
+    ("副县长于有斌致辞。", "于有斌"),
+    ("副市长张建国专程赶赴现场。", "张建国"),
+    ("副市长李时珍主持会议。", "李时珍"),
+])
+def test_common_given_name_characters(text, name):
+    assert [o.name for o in parse_officials(text, region="吉林市")] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市长李明在会上讲话。", "李明"),            # 在 ends a one-character given name
+    ("市长王强为群众办实事。", "王强"),
+    ("副县长张华于10月8日带队检查。", "张华"),
+    ("县长王在会上讲话。", None),                # 王 alone is no name
+    ("县长于会上讲话。", None),                  # 于 the preposition, not the surname
+])
+def test_function_words_after_a_name_still_end_it(text, name):
+    assert [o.name for o in parse_officials(text, region="吉林市")] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, title", [
+    ("吉林市公安局交通巡逻警察支队党委委员、副支队长郑红出席。",
+     "吉林市公安局交通巡逻警察支队党委委员、副支队长"),
+    ("县中医院院长刘芳介绍了救治情况。", "县中医院院长"),
+    ("市人民医院党委书记、院长张华出席。", "市人民医院党委书记、院长"),
+    ("县第一中学校长李明讲话。", "县第一中学校长"),
+    ("市文化广播电视和旅游局党组书记、局长曹建军出席。", "市文化广播电视和旅游局党组书记、局长"),
+    ("市公安局交警支队支队长王强带队检查。", "市公安局交警支队支队长"),
+    ("市安委办主任李阳带队检查。", "市安委办主任"),
+])
+def test_the_whole_organisation_before_the_rank_is_the_title(text, title):
+    assert [o.title for o in parse_officials(text, region="吉林市")] == [title]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月4日，副县长鲁某带队到两镇检查中小学校园食品安全。", []),   # 镇…中小学 is no body
+    ("区人大代表到大沥镇视察农贸市场和学校周边。", []),
+    ("县中医院开展义诊活动。", []),                                   # a hospital acts as no body here
+    ("市公安局交警支队开展夜查行动。", ["市公安局交警支队"]),         # a bureau and its unit: one body
+])
+def test_hospitals_and_schools_are_bodies_only_inside_titles(text, expected):
+    from extract.orgs import parse_orgs
+    assert [o.name for o in parse_orgs(text, region="吉林市")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市教育局党组书记、局长,市委教育工委副书记吴雨静出席。",
+     [("吴雨静", "市教育局党组书记、局长,市委教育工委副书记")]),
+    ("市教育局党组书记、局长，市委教育工委副书记吴雨静出席。",
+     [("吴雨静", "市教育局党组书记、局长，市委教育工委副书记")]),
+    ("会议由县委书记主持，副县长李强出席。", [("李强", "副县长")]),       # not adjacent
+    ("市委书记朱洪武，市长陈爱林出席会议。", [("朱洪武", "市委书记"), ("陈爱林", "市长")]),
+    ("县长、副县长，县人大常委会副主任出席。", []),                      # no name: no chain across the comma
+])
+def test_a_chain_crosses_a_comma_only_into_a_named_title(text, expected):
+    assert pairs(text, "吉林市") == expected
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("县长、副县长，县人大常委会副主任出席。", ["县长、副县长", "县人大常委会副主任"]),
+    ("县委副书记、县长，县政府党组书记赵刚主持会议。", ["县委副书记、县长，县政府党组书记"]),
+])
+def test_title_chains_split_at_a_comma_without_a_name(text, titles):
+    from extract.officials import parse_titles
+    assert [t.text for t in parse_titles(text, region="吉林市")] == titles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("集团副总经理方总介绍了情况。", []),                          # 总: a form of address
+    ("副县长张建华同志出席。", [("张建华", "副县长")]),             # 华 a surname, 同志 no cut
+])
+def test_a_surname_with_a_form_of_address_is_no_name(text, expected):
+    assert pairs(text, None) == expected

@@ -52,3 +52,13 @@ def test_no_leading_date_or_punctuation() -> None:
     for expected in ["市应急管理局", "市消防救援支队", "全市公安机关", "市生态环境局",
                      "永州生态环境监测中心", "市委教育工作领导小组", "市城发集团", "市安委会", "市安委办"]:
         assert expected in names
+
+
+@pytest.mark.parametrize("text, title", [
+    ("住房和城乡建设部政策研究中心副主任王某表示", "住房和城乡建设部政策研究中心副主任"),  # 城乡: no 乡
+    ("中国城市发展研究院常务副院长章某出席", "常务副院长"),                              # 城市: no 市
+    ("市住房保障和房产管理局副局长王某表示", "市住房保障和房产管理局副局长"),            # 局|副局长: no unit
+])
+def test_prefix_characters_inside_words_and_ranks_start_no_body(text, title):
+    from extract.officials import parse_titles
+    assert [t.text for t in parse_titles(text)] == [title]

@@ -21,7 +21,8 @@ from extract.resources import read_table, read_words
 from extract.segment import jieba
 
 # units joined by these before one name are that person's chain (县长，县政府党组书记赵刚)
-JOINERS = ("、", "和", "", "，")
+JOINERS = ("、", "和", "", "，", ",")
+COMMAS = ("，", ",")
 SECONDMENT = ("（挂职）", "(挂职)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # middle dots between the parts of a foreign name (罗伯特·马尔登, 罗伯特•马尔登, 罗伯特．马尔登)
@@ -93,6 +94,7 @@ class TitleGrammar:
         # 园区, 社区 before a title: a body, not the bare prefix 区
         self.generic_places = frozenset(read_words("place_stopwords.txt"))
         self.nonname = frozenset(read_words("person_nonname_chars.txt"))
+        self.first_given = frozenset(read_words("person_first_given_chars.txt"))
         self.ref_cues = tuple(sorted(read_words("person_reference_cues.txt"), key=len, reverse=True))
         self.leads = tuple(sorted(set(read_words("person_lead_words.txt")) | set(self.ref_cues),
                                   key=len, reverse=True))
@@ -100,6 +102,8 @@ class TitleGrammar:
         self.not_before_title = frozenset(read_words("person_not_before_title.txt"))
         self.pre_modifiers = tuple(sorted(read_words("title_pre_modifiers.txt"), key=len, reverse=True))
         self.translit = frozenset("".join(read_words("person_translit_chars.txt"))) - DOTS
+        self.minority = frozenset("".join(read_words("person_minority_chars.txt")))
+        self.translit_wide = self.translit | self.minority
         self.country_shorts = frozenset(read_words("title_country_shorts.txt"))
         self.countries = frozenset(read_words("place_countries.txt"))
         groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
@@ -108,9 +112,11 @@ class TitleGrammar:
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
-        # 一 opens many given names (沈一鸣); other numerals, and 一 alone, are not names
+        # 一 opens many given names (沈一鸣); other numerals, and 一 alone, are not names;
+        # 在, 为 … open given names (郭在根, 王为民) but end none (李明|在会上)
         return all(HAN.match(ch) and ch not in self.nonname
                    and (ch not in NUMERALS or (ch == "一" and i == 0 and len(s) == 2))
+                   and (ch not in self.first_given or (i == 0 and len(s) == 2))
                    for i, ch in enumerate(s))
 
     def _ends_name(self, text: str, pos: int) -> bool:
@@ -122,11 +128,17 @@ class TitleGrammar:
         """The name starting at ``pos`` as (start, end), or None: a Chinese name
         whose end is clear, else a transliterated foreign name, else a 3-character
         name that jieba segments the same way. After a foreign title (``foreign``:
-        总统, 日本首相) the transliteration is read first when it is at least as long."""
+        总统, 日本首相) the transliteration is read first when it is at least as long.
+        A minority name (阿不都热依木, 乌力吉木仁) wins over a Chinese reading that fails
+        or is shorter."""
         if text.startswith(self.follow_long, pos):
             return None  # 强调, 指出: a verb, not a surname
         chinese, clear = self._read_chinese(text, pos)
         translit = self._read_translit(text, pos)
+        minority = self._minority_reading(text, pos)
+        if minority is not None and (translit is None or minority[1] > translit[1]) \
+                and (chinese is None or minority[1] > chinese[1]):
+            return minority
         if translit is not None and (
                 (foreign and (chinese is None or translit[1] >= chinese[1]))
                 or any(ch in DOTS for ch in text[pos:translit[1]])
@@ -138,30 +150,64 @@ class TitleGrammar:
         # word there (张敬涛|召集 yes; 满意|地说, 周二|晚 no)
         if chinese is not None and chinese[1] - chinese[0] == 3 \
                 and not NUMERALS.intersection(text[chinese[0]:chinese[1]]) \
-                and _first_word(text, pos) == text[chinese[0]:chinese[1]]:
+                and (_first_word(text, pos) == text[chinese[0]:chinese[1]]
+                     or _word_after(text, pos, chinese[1])):
             return chinese
         return None
 
-    def _read_translit(self, text: str, pos: int) -> tuple[int, int] | None:
-        """A foreign name: the longest run of the transliteration alphabet from ``pos``,
-        parts joined by a middle dot, ending before any other character or a word
-        that follows names (叶利钦|今天, 哈塔米|希望). Two letters at least."""
+    def _read_translit(self, text: str, pos: int, wide: bool = False) -> tuple[int, int] | None:
+        """A foreign name: the longest run of the transliteration alphabet from ``pos``
+        (``wide``: with the letters of minority names), parts joined by a middle dot,
+        ending before any other character or a word that follows names (叶利钦|今天,
+        哈塔米|希望). A part after a dot is read to its clear end even past the alphabet
+        (买买提江·吾守尔|出席). Two letters at least."""
+        alphabet = self.translit_wide if wide else self.translit
         end, part = pos, 0
         while end < len(text) and end - pos < TRANSLIT_MAX:
             ch = text[end]
             if ch in DOTS:
-                if part == 0 or end + 1 >= len(text) or text[end + 1] not in self.translit:
+                if part == 0 or end + 1 >= len(text) or text[end + 1] in self.nonname:
+                    break
+                if text[end + 1] not in alphabet:
+                    # 艾尔肯·吐尼亚孜: the part after the dot is read to its end
+                    after = self._dotted_part_end(text, end + 1, end + 1)
+                    end = after if after > end + 1 else end
                     break
                 part = 0
-            elif ch not in self.translit or ch in self.nonname \
+            elif ch not in alphabet or (ch in self.nonname and not (wide and ch in self.minority)) \
                     or (part >= 2 and text.startswith(self.follow, end)):
+                if part == 1 and any(c in DOTS for c in text[pos:end]):
+                    end = self._dotted_part_end(text, end - part, end)  # 买买提江·吾守尔
                 break
             else:
                 part += 1
             end += 1
-        if end - pos < 2 or part == 0:
+        if end - pos < 2 or text[end - 1] in DOTS:
             return None
         return pos, end
+
+    def _dotted_part_end(self, text: str, part_start: int, end: int) -> int:
+        """The end of the last part of a dotted name (吾守尔, 吐尼亚孜): Han characters on
+        to a clear end (a word that follows names, punctuation) within six letters;
+        ``end`` (the alphabet's end) when none comes."""
+        for e in range(end, min(len(text), part_start + 6) + 1):
+            if e > part_start + 1 and self._ends_name(text, e):
+                return e
+            if e < len(text) and (not HAN.match(text[e]) or text[e] in self.nonname):
+                break
+        return end
+
+    def _minority_reading(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A minority name without a dot (阿不都热依木, 阿拉腾宝力格, 次仁央宗): a run of the
+        wide alphabet of three letters or more that ends clearly (出席, 等, 、) and does not
+        start with a function word (和, 都)."""
+        if text[pos:pos + 1] in NAME_JOINERS or text[pos:pos + 1] in self.nonname - self.minority:
+            return None
+        span = self._read_translit(text, pos, wide=True)
+        if span is None or sum(ch not in DOTS for ch in text[span[0]:span[1]]) < 3 \
+                or not self._ends_name(text, span[1]):
+            return None
+        return span
 
     def translit_before(self, text: str, pos: int) -> tuple[int, int] | None:
         """A foreign name written right before a title (克林顿|总统, 若斯潘|总理): a run of
@@ -203,6 +249,8 @@ class TitleGrammar:
             s = 1
         else:
             return None, False
+        if text[pos] in self.first_given and text.startswith(self.follow_long, pos + s):
+            return None, False  # 于|会上, 于|近日: the preposition, not the surname 于
         if text.startswith(self.address, pos + s):
             return None, False  # 施|先生, 张|女士: a surname with a form of address, no name
         ends_he = self._ends_with_joiner_char(text, pos + s)
@@ -220,8 +268,8 @@ class TitleGrammar:
                 return (pos, end - 1), True  # 周雄陪同: a two-character follow word starts inside
             if self._ends_name(text, end):
                 if g == 2 and text[end - 1] in self.follow_single and not text.startswith(self.follow, end) \
-                        and self._given_ok(text[pos + s:end - 1]):
-                    return (pos, end - 1), True  # 杨华到。: the verb ends the name
+                        and text[end:end + 1] != "、" and self._given_ok(text[pos + s:end - 1]):
+                    return (pos, end - 1), True  # 杨华到。: the verb ends the name (李青来、: a list item)
                 return (pos, end), True
             if fallback is None and g == 2:
                 fallback = (pos, end)
@@ -311,6 +359,21 @@ def _first_word(text: str, pos: int) -> str:
     return next(iter(jieba().cut(text[pos:pos + 8])), "")
 
 
+def _word_after(text: str, pos: int, end: int) -> bool:
+    """jieba ends a word at ``end`` and reads a word of two or more characters from there
+    (何建新|专门, 张建国|专程): what follows the name, not its last character, is a word."""
+    n = 0
+    for i, w in enumerate(jieba().cut(text[pos:end + 6])):
+        if n == end - pos:
+            return len(w) >= 2 and HAN.match(w) is not None
+        if i == 0 and len(w) != 1:
+            return False  # 任期|中, 王诚|做: jieba reads a word across the surname
+        n += len(w)
+        if n > end - pos:
+            return False
+    return False
+
+
 @lru_cache(maxsize=1)
 def get_grammar() -> TitleGrammar:
     return TitleGrammar()
@@ -325,13 +388,17 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
     units: list[_Unit] = []
     for m in g.rank_re.finditer(text):
         start, organ = m.start(), False
+        walk = [start]
         while (n := g.organ_before(text, start)):
             start -= n
             organ = True
-        org_start = org_by_end.get(m.start(), m.start())
-        if org_start < start < m.start() and start not in by_end \
-                and not _in_generic_place(text, org_start, g):
-            start = m.start()  # 市安委办|主任: read the whole organisation below, not its piece 委办
+            walk.append(start)
+        # 市安委办|主任, 市文化广播电视和旅游局|党组|书记: an organisation ending inside the
+        # organs read (or at the rank) is read whole below, not its piece 委办 or 局党组
+        cut = next((p for p in walk if org_by_end.get(p, p) < start), None)
+        if cut is not None and cut > start and start not in by_end \
+                and not _in_generic_place(text, org_by_end[cut], g):
+            start = cut
         place = by_end.get(start)
         prefix_level = None
         if place is None and org_by_end.get(start, start) < start:
@@ -369,15 +436,28 @@ def _in_generic_place(text: str, pos: int, g: "TitleGrammar") -> bool:
     return any(text[max(0, pos - k):pos + 1] in g.generic_places for k in (1, 2))
 
 
-def _chains(text: str, units: list[_Unit]) -> list[list[_Unit]]:
+def _chains(text: str, units: list[_Unit], g: TitleGrammar) -> list[list[_Unit]]:
+    """Units joined by 、, 和 or nothing form one chain; across a comma only when the
+    units after it again end in a rank right before a name (局长，市安委办主任李阳): two
+    bare titles in a row (县委书记，县长) stay apart."""
     chains: list[list[_Unit]] = []
-    for u in units:
-        if chains and any(chains[-1][-1].end + len(j) == u.start and text[chains[-1][-1].end:u.start] == j
-                          for j in JOINERS):
+    for i, u in enumerate(units):
+        joiner = text[chains[-1][-1].end:u.start] if chains else None
+        if joiner in JOINERS and (joiner not in COMMAS or _named_after(text, units, i, g)):
             chains[-1].append(u)
         else:
             chains.append([u])
     return chains
+
+
+def _named_after(text: str, units: list[_Unit], i: int, g: TitleGrammar) -> bool:
+    """A name follows the run of units from ``i`` joined without a comma."""
+    end = units[i].end
+    for u in units[i + 1:]:
+        if text[end:u.start] not in JOINERS or text[end:u.start] in COMMAS:
+            break
+        end = u.end
+    return g.read_name(text, end) is not None
 
 
 def _level_div(gaz: Gazetteer, reg: Division | None, level: str | None) -> Division | None:
@@ -426,7 +506,7 @@ def parse_titles(text: str, *, region: str | Division | None = None) -> list[Tit
     gaz, g = get_gazetteer(), get_grammar()
     reg = region if isinstance(region, Division) else gaz.resolve_region(region)
     out = []
-    for chain in _chains(text, _units(text, g, gaz.parse_places(text, region=reg))):
+    for chain in _chains(text, _units(text, g, gaz.parse_places(text, region=reg)), g):
         names = tuple(d.name for d in _jurisdictions(gaz, reg, chain))
         s, e = chain[0].start, chain[-1].end
         out.append(Title(s, e, text[s:e], names[0] if names else None, names))
@@ -443,7 +523,7 @@ def parse_officials(text: str, *, region: str | Division | None = None,
     if places is None:
         places = gaz.parse_places(text, region=reg)
     out: list[Official] = []
-    for chain in _chains(text, _units(text, g, places)):
+    for chain in _chains(text, _units(text, g, places), g):
         t_start, t_end = chain[0].start, chain[-1].end
         divs = _jurisdictions(gaz, reg, chain)
         names = tuple(d.name for d in divs)

@@ -34,6 +34,7 @@ class _OrgRules:
         rows = read_table("org_suffixes.tsv")
         self.kind = {r[0]: r[1] for r in rows}
         self.needs_body = frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "1")
+        self.before_rank = frozenset(r[0] for r in rows if len(r) > 3 and r[3] == "1")
         alt = "|".join(map(re.escape, sorted(self.kind, key=len, reverse=True)))
         self.suffix_re = re.compile(f"(?:{alt})")
         self.prefixes = sorted(read_words("org_prefixes.txt"), key=len, reverse=True)
@@ -41,6 +42,7 @@ class _OrgRules:
         self.bodies = frozenset(read_words("org_bodies.txt"))
         self.bodies_by_length = sorted(self.bodies, key=len, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
+        self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,7 @@ def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
         if p in place_starts:
             return place_starts[p]
         m = rules.prefix_re.match(text, p, sstart)
-        if m:
+        if m and text[p - 1:p + 1] not in rules.prefix_words:  # 城|市: no jurisdiction
             return p
     return None
 
@@ -78,6 +80,8 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
                 not get_grammar().rank_re.match(text, end):  # 应急局|局长: a rank, not 局局
             end, kind = m2.end(), rules.kind[m2.group(0)]
         pos = end
+        if m.group(0) in rules.before_rank and not get_grammar().rank_re.match(text, end):
+            continue  # 县中医院: a body only inside a title (县中医院院长)
         if m.group(0) in rules.needs_body and not any(text.endswith(b, 0, sstart) for b in rules.bodies):
             continue  # 干部, 部门: not 统战部
         left = sstart
@@ -87,6 +91,13 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
         # a title inside the window ends it: 区长张涛代表区政府 -> 区政府
         left = max([left] + [r.end() for r in get_grammar().rank_re.finditer(text, left, sstart)])
         start = _start_of(text, left, sstart, rules, place_starts)
+        if start is None and out and left == last_end == out[-1][1] and sstart > left \
+                and not _rank_within(text, left, end):
+            # 市公安局|交通巡逻警察支队: a unit written right after its bureau, with no
+            # jurisdiction of its own, is part of that one body
+            out[-1] = (out[-1][0], end, kind)
+            last_end = end
+            continue
         if start is None:
             start = sstart - next((len(b) for b in rules.bodies_by_length
                                    if text.endswith(b, 0, sstart) and sstart - len(b) >= left), 0)
@@ -97,6 +108,11 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
         out.append((start, end, kind))
         last_end = end
     return out
+
+
+def _rank_within(text: str, start: int, end: int) -> bool:
+    """A rank begins inside text[start:end] (管理局|副局长: the 局 of a rank is no unit)."""
+    return any(m.start() < end for m in get_grammar().rank_re.finditer(text, start, min(len(text), end + 4)))
 
 
 def _title_follows(text: str, end: int, g) -> bool:
