@@ -40,6 +40,7 @@ class _OrgRules:
         self.prefixes = sorted(read_words("org_prefixes.txt"), key=len, reverse=True)
         self.prefix_re = re.compile("|".join(map(re.escape, self.prefixes)))
         self.bodies = frozenset(read_words("org_bodies.txt"))
+        self.suffix_verbs = tuple(read_words("org_suffix_verbs.txt"))
         self.bodies_by_length = sorted(self.bodies, key=len, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
         self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
@@ -80,6 +81,8 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
                 not get_grammar().rank_re.match(text, end):  # 应急局|局长: a rank, not 局局
             end, kind = m2.end(), rules.kind[m2.group(0)]
         pos = end
+        if any(text.startswith(v, end - len(v)) for v in rules.suffix_verbs):
+            continue  # 由…主办: a verb, not 办 of a body
         if m.group(0) in rules.before_rank and not get_grammar().rank_re.match(text, end):
             continue  # 县中医院: a body only inside a title (县中医院院长)
         if m.group(0) in rules.needs_body and not any(text.endswith(b, 0, sstart) for b in rules.bodies):
