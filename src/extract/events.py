@@ -433,8 +433,17 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
             "townships": townships}
 
 
-def _blank_span(text: str, span: Any) -> str:
-    return text[:span.start] + MASK * (span.end - span.start) + text[span.end:]
+def _topics_unnamed(ctx: DocContext, start: int, end: int, body: Any) -> list[str]:
+    """Topics of text[start:end] with officials' titles and names, and the acting body's
+    name when given, masked; only that slice is copied (linear on long texts)."""
+    piece = list(ctx.text[start:end])
+    spans = [(o.start, o.end) for o in ctx.mentions.officials.within(start, end)]
+    if body is not None:
+        spans.append((body.start, body.end))
+    for a, b in spans:
+        for i in range(max(a, start) - start, min(b, end) - start):
+            piece[i] = MASK
+    return topics_in("".join(piece))
 
 
 def _meeting_topics(state: ParaState, action: str) -> list[str]:
@@ -457,14 +466,22 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         state.meeting.used = True
         topic_text_start = state.meeting.sentence.start
     # an acting body's own name (区消防救援支队) says what it acted on only when the
-    # clause says nothing else (区应急管理局印发《…方案》 -> 安全生产)
-    text = _blank_span(ctx.text, actor) if actor.kind == "org" and actor.start >= 0 else ctx.text
+    # clause says nothing else (区应急管理局印发《…方案》 -> 安全生产); officials' titles
+    # (市教育局局长) never say what the act is about
+    body = actor if actor.kind == "org" and actor.start >= 0 else None
+
+    def own(start: int, end: int) -> list[str]:
+        return _topics_unnamed(ctx, start, end, body)
+
+    def named(start: int, end: int) -> list[str]:
+        return _topics_unnamed(ctx, start, end, None)
+
     clause_stop = clause_end(ctx.text, hit.end, span[1])
-    topics = (_named_work(text, hit.end, clause_stop)
-              or topics_in(text, span[0], clause_stop)
-              or topics_in(ctx.text, span[0], clause_stop)
-              or topics_in(text, topic_text_start, span[1])
-              or topics_in(ctx.text, sent.start, span[1])
+    topics = (_named_work(ctx.text, hit.end, clause_stop)
+              or own(span[0], clause_stop)
+              or named(span[0], clause_stop)
+              or own(topic_text_start, span[1])
+              or named(sent.start, span[1])
               or _meeting_topics(state, action)
               or topics_in(para.subsection or ""))
     row = {
