@@ -402,8 +402,14 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
             "townships": townships}
 
 
-def _blank_span(text: str, span: Any) -> str:
-    return text[:span.start] + MASK * (span.end - span.start) + text[span.end:]
+def _topics_blanked(text: str, span: Any, start: int, end: int) -> list[str]:
+    """Topics of text[start:end] with ``span`` masked; only that slice is copied
+    (masking a copy of the whole text per row made long texts quadratic)."""
+    piece = text[start:end]
+    a, b = max(span.start, start) - start, min(span.end, end) - start
+    if a < b:
+        piece = piece[:a] + MASK * (b - a) + piece[b:]
+    return topics_in(piece)
 
 
 def _meeting_topics(state: ParaState, action: str) -> list[str]:
@@ -427,11 +433,15 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         topic_text_start = state.meeting.sentence.start
     # an acting body's own name (区消防救援支队) says what it acted on only when the
     # clause says nothing else (区应急管理局印发《…方案》 -> 安全生产)
-    text = _blank_span(ctx.text, actor) if actor.kind == "org" and actor.start >= 0 else ctx.text
+    blank = actor.kind == "org" and actor.start >= 0
+
+    def own(start: int, end: int) -> list[str]:
+        return _topics_blanked(ctx.text, actor, start, end) if blank else topics_in(ctx.text, start, end)
+
     clause_stop = clause_end(ctx.text, hit.end, span[1])
-    topics = (topics_in(text, span[0], clause_stop)
+    topics = (own(span[0], clause_stop)
               or topics_in(ctx.text, span[0], clause_stop)
-              or topics_in(text, topic_text_start, span[1])
+              or own(topic_text_start, span[1])
               or topics_in(ctx.text, sent.start, span[1])
               or _meeting_topics(state, action)
               or topics_in(para.subsection or ""))

@@ -12,8 +12,10 @@ character (秦志军10月8日).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from extract.gazetteer import Division, Gazetteer, Place, get_gazetteer
 from extract.records import Record
@@ -425,6 +427,20 @@ def _with_local_units(text: str, found: list[Official], places: list[Place]) -> 
 _REPEAT_END = re.compile(r"[^\u4e00-\u9fff]|同志")
 
 
+class _Taken:
+    """Spans already read, answering "does one hold this offset?" by bisection (a scan
+    per name written again made long texts quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def holds(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+
 def _with_repeats(text: str, found: list[Official]) -> list[Official]:
     """A full name seen with its title, written again alone (…何川主持): the same official.
     The title is the one written before the name earlier; only 3-character names, or names
@@ -435,11 +451,11 @@ def _with_repeats(text: str, found: list[Official]) -> list[Official]:
             known.setdefault(o.name, o)  # the first titled mention
     if not known:
         return found
-    taken = [(o.start, o.end) for o in found]
+    taken = _Taken([(o.start, o.end) for o in found])
     extra: list[Official] = []
     pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
     for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or not _ends_name(text, m.end(), m.group()):
+        if taken.holds(m.start()) or not _ends_name(text, m.end(), m.group()):
             continue
         first = known[m.group()]
         if m.start() < first.start:
