@@ -368,6 +368,7 @@ def parse_officials(text: str, *, region: str | Division | None = None,
                                     n0, n1, t_start, t_end))
     out = _with_shared_titles(text, out, get_grammar())
     out = _with_local_units(text, out, places)
+    out = _with_named_county(out, places, reg, g)
     out = _with_zone_region(out, reg)
     return _with_repeats(text, out)
 
@@ -421,6 +422,29 @@ def _with_local_units(text: str, found: list[Official], places: list[Place]) -> 
         p = near[-1]
         out.append(Official(o.start, o.end, o.text, o.name, o.title, p.name, (p.name,), (p.code,),
                             o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end))
+    return out
+
+
+def _with_named_county(found: list[Official], places: list[Place], reg: Division | None,
+                       g: TitleGrammar) -> list[Official]:
+    """县委书记 in a city's bulletin: the county of the region the text named last before the
+    title (else the only one it names), of the kind the prefix says (县, 区, 旗)."""
+    if reg is None or reg.level not in ("city", "province"):
+        return found
+    gaz = get_gazetteer()
+    counties = [p for p in places if p.level == "county" and gaz.contains(reg, p.code)]
+    out = []
+    for o in found:
+        prefix = o.title[:1] if not (o.jurisdictions or o.is_reference) else ""
+        if not counties or g.prefixes.get(prefix) != "county":
+            out.append(o)
+            continue
+        kind = [p for p in counties if p.name.endswith(prefix)]
+        before = [p for p in kind if p.end <= o.title_start]
+        named = before[-1] if before else (kind[0] if len({p.code for p in kind}) == 1 else None)
+        out.append(o if named is None else Official(
+            o.start, o.end, o.text, o.name, o.title, named.name, (named.name,), (named.code,),
+            o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end))
     return out
 
 
