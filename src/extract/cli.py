@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import sys
 import time
@@ -105,17 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _options(args: argparse.Namespace) -> Options:
     from .metadata import parse_iso_date
-    from .runner import Options
+    from .runner import Options, check_encoding
     if args.workers < 1:
         raise UsageError("--workers must be 1 or more")
     if args.max_bytes < 1:
         raise UsageError("--max-bytes must be 1 or more")
     if args.encoding:
-        try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            raise UsageError(f"--encoding {args.encoding!r}: unknown encoding; "
-                             "use e.g. utf-8, gb18030 or big5") from None
+        check_encoding(args.encoding)
     if args.region:
         from .gazetteer import get_gazetteer
         if get_gazetteer().resolve_region(args.region) is None:
@@ -132,16 +127,8 @@ def _summary(collected: Collected, out: Path, seconds: float) -> str:
             f"{len(t['errors'])} errors in {seconds:.1f}s -> {out}")
 
 
-def _no_bulletins(paths: list[str], collected: Collected) -> UsageError:
-    from .reading import BULLETIN_SUFFIXES
-    found = sum(collected.skipped.values())
-    others = f" (only {found} other files)" if found else ""
-    return UsageError(f"no bulletin files in {' '.join(paths)}{others}; bulletins end "
-                      f"{', '.join(BULLETIN_SUFFIXES)}")
-
-
 def cmd_run(args: argparse.Namespace) -> int:
-    from .runner import Collected, collect, plan_jobs
+    from .runner import Collected, collect, no_bulletins, plan_jobs
     from .tables import validate_row
     from .writers import Staging, check_out_dir
     started = time.perf_counter()
@@ -151,7 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     check_out_dir(args.out, force=args.force)
     jobs = plan_jobs(args.paths, collected, max_bytes=args.max_bytes)
     if not jobs:
-        raise _no_bulletins(args.paths, collected)
+        raise no_bulletins(args.paths, collected)
     if collected.skipped and not args.quiet:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(collected.skipped.items()))
         print(f"skipped {sum(collected.skipped.values())} non-bulletin files ({kinds})",

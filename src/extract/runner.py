@@ -6,6 +6,7 @@ with the texts.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import multiprocessing as mp
 import os
@@ -132,6 +133,23 @@ def plan_jobs(paths: list[str], collected: Collected, stdin: bytes | None = None
         jobs.append(Job(path=str(path), doc_id=(row.doc_id if row and row.doc_id else doc_id),
                         manifest=row))
     return jobs
+
+
+def check_encoding(encoding: str) -> None:
+    """An encoding Python knows, else one UsageError (not one error row per file)."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"--encoding {encoding!r}: unknown encoding; "
+                         "use e.g. utf-8, gb18030 or big5") from None
+
+
+def no_bulletins(paths: list[str], collected: Collected) -> UsageError:
+    """The error for inputs that hold no bulletin file: nothing to do is not a success."""
+    found = sum(collected.skipped.values())
+    others = f" (only {found} other files)" if found else ""
+    return UsageError(f"no bulletin files in {' '.join(paths)}{others}; bulletins end "
+                      f"{', '.join(BULLETIN_SUFFIXES)}")
 
 
 def _error(job: Job, code: str, message: str) -> DocResult:
