@@ -34,7 +34,7 @@ class Column:
 @lru_cache(maxsize=1)
 def _schemas() -> dict[str, tuple[Column, ...]]:
     out: dict[str, list[Column]] = {t: [] for t in TABLES}
-    for table, name, typ, nullable in read_table("table_schema.tsv"):
+    for table, name, typ, nullable, *_ in read_table("table_schema.tsv"):
         out[table].append(Column(name, typ, nullable == "yes"))
     return {t: tuple(cols) for t, cols in out.items()}
 
