@@ -12,7 +12,7 @@ character (秦志军10月8日).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -407,19 +407,31 @@ def _with_zone_region(found: list[Official], reg: Division | None) -> list[Offic
 _TOWNSHIP_TITLE = re.compile(r"(?:镇|乡|街道)(?:党委|党工委|人大|政府|办事处)?")
 
 
+_SENTENCE_STOP = re.compile("[。！？\n]")
+
+
 def _with_local_units(text: str, found: list[Official], places: list[Place]) -> list[Official]:
     """镇长X after 三江镇党委书记Y in one sentence: the bare 镇 is the township just named."""
     out = []
+    # looked up by bisection: scanning back through the text and every place for each
+    # official made long texts quadratic
+    towns = [p for p in places if p.level == "township"]
+    starts = [p.start for p in towns]
+    stops: list[int] | None = None
     for o in found:
         if o.jurisdictions or o.is_reference or not _TOWNSHIP_TITLE.match(o.title):
             out.append(o)
             continue
-        sentence_start = max(text.rfind(c, 0, o.start) for c in "。！？\n") + 1
-        near = [p for p in places if p.level == "township" and sentence_start <= p.start < o.start]
-        if not near:
+        if stops is None:
+            stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+            stops.sort()
+        k = bisect_left(stops, o.start) - 1
+        sentence_start = stops[k] + 1 if k >= 0 else 0
+        i = bisect_left(starts, o.start) - 1
+        if i < 0 or starts[i] < sentence_start:
             out.append(o)
             continue
-        p = near[-1]
+        p = towns[i]
         out.append(Official(o.start, o.end, o.text, o.name, o.title, p.name, (p.name,), (p.code,),
                             o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end))
     return out
@@ -432,16 +444,21 @@ def _with_named_county(found: list[Official], places: list[Place], reg: Division
     if reg is None or reg.level not in ("city", "province"):
         return found
     gaz = get_gazetteer()
-    counties = [p for p in places if p.level == "county" and gaz.contains(reg, p.code)]
+    # per kind (县, 区, 旗): the region's counties named, in text order, with their ends
+    kinds: dict[str, list[Place]] = {}
+    for p in places:
+        if p.level == "county" and p.name[-1:] in g.prefixes and gaz.contains(reg, p.code):
+            kinds.setdefault(p.name[-1], []).append(p)
+    ends = {k: [p.end for p in named] for k, named in kinds.items()}
     out = []
     for o in found:
         prefix = o.title[:1] if not (o.jurisdictions or o.is_reference) else ""
-        if not counties or g.prefixes.get(prefix) != "county":
+        kind = kinds.get(prefix, [])
+        if not kind or g.prefixes.get(prefix) != "county":
             out.append(o)
             continue
-        kind = [p for p in counties if p.name.endswith(prefix)]
-        before = [p for p in kind if p.end <= o.title_start]
-        named = before[-1] if before else (kind[0] if len({p.code for p in kind}) == 1 else None)
+        i = bisect_right(ends[prefix], o.title_start) - 1
+        named = kind[i] if i >= 0 else (kind[0] if len({p.code for p in kind}) == 1 else None)
         out.append(o if named is None else Official(
             o.start, o.end, o.text, o.name, o.title, named.name, (named.name,), (named.code,),
             o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end))
