@@ -357,13 +357,13 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path, real_text):
     import time
     d = tmp_path / "in"
     d.mkdir()
-    for i in range(200):
-        (d / f"b{i:03}.txt").write_text(real_text, encoding="utf-8")
+    for i in range(1000):  # far more than the few seconds before the interrupt can read
+        (d / f"b{i:04}.txt").write_text(real_text, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "extract", "run", str(d), "--out",
                              str(tmp_path / "out"), "--workers", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)  # its own group, as a terminal's Ctrl-C
-    time.sleep(3)
+    time.sleep(2.5)
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
