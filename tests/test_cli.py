@@ -185,3 +185,200 @@ def test_stdin_over_the_byte_limit_is_an_error_row(tmp_path, real_text):
                           input=real_text.encode("utf-8"), capture_output=True)
     assert proc.returncode == 1
     assert _jsonl(tmp_path / "o" / "errors.jsonl")[0]["error_code"] == "too_large"
+
+
+# ---------------------------------------------------------------- all-or-nothing output
+
+SHORT = "2025年3月14日，县长李明到城关镇调研安全生产工作。\n"
+
+
+def _previous_tables(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """An --out folder holding the tables of an earlier run, and their bytes."""
+    src = tmp_path / "one.txt"
+    src.write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "--quiet", "--format", "csv"]) == 0
+    return out, {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def _one_error_line(err: str, out: Path, cause: str) -> None:
+    lines = [x for x in err.splitlines() if "error" in x or "Traceback" in x]
+    assert len(lines) == 1 and str(out) in lines[0] and cause in lines[0], err
+
+
+@pytest.mark.parametrize("fail_in", ["write_csv", "jsonl_lines"])
+def test_a_failed_write_leaves_the_previous_tables_untouched(fail_in, tmp_path, capsys, monkeypatch):
+    import errno
+    import extract.writers as writers
+    out, before = _previous_tables(tmp_path)
+    capsys.readouterr()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(writers, fail_in, full)
+    assert main(["run", str(CORPUS), "--out", str(out), "--force", "--format", "csv,parquet"]) == 4
+    _one_error_line(capsys.readouterr().err, out, "No space left on device")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temporary folder left
+
+
+def _tmpfs(path: Path, options: str) -> None:
+    path.mkdir()
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)],
+                          capture_output=True)
+    if proc.returncode != 0:
+        pytest.skip("mounting a tmpfs is not permitted here")
+
+
+def _umount(path: Path) -> None:
+    subprocess.run(["umount", str(path)], capture_output=True)
+
+
+def test_full_disk_on_a_small_tmpfs(tmp_path, capsys):
+    disk = tmp_path / "disk"
+    _tmpfs(disk, "size=64k")
+    try:
+        src = tmp_path / "one.txt"
+        src.write_text(SHORT, encoding="utf-8")
+        assert main(["run", str(src), "--out", str(disk), "--force", "--quiet"]) == 0
+        before = {p.name: p.read_bytes() for p in disk.iterdir()}
+        capsys.readouterr()
+        assert main(["run", str(CORPUS), "--out", str(disk), "--force"]) == 4
+        _one_error_line(capsys.readouterr().err, disk, "No space left on device")
+        assert {p.name: p.read_bytes() for p in disk.iterdir()} == before
+    finally:
+        _umount(disk)
+
+
+def test_read_only_out_fails_before_the_extraction(tmp_path, capsys, monkeypatch):
+    import extract.runner as runner
+    disk = tmp_path / "ro"
+    _tmpfs(disk, "ro,size=16k")
+    try:
+        monkeypatch.setattr(runner, "collect", lambda *a, **k: pytest.fail("extraction ran"))
+        assert main(["run", str(CORPUS), "--out", str(disk / "out"), "--quiet"]) == 4
+        _one_error_line(capsys.readouterr().err, disk / "out", "Read-only file system")
+    finally:
+        _umount(disk)
+
+
+def test_an_unwritable_out_is_found_before_the_extraction(tmp_path, capsys, monkeypatch):
+    """Without mount rights: a --out below a file cannot be made."""
+    import extract.runner as runner
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    out = tmp_path / "file" / "out"
+    monkeypatch.setattr(runner, "collect", lambda *a, **k: pytest.fail("extraction ran"))
+    assert main(["run", str(REAL), "--out", str(out), "--quiet"]) == 4
+    _one_error_line(capsys.readouterr().err, out, "Not a directory")
+
+
+def test_an_internal_error_writes_nothing_and_removes_the_new_folder(tmp_path, monkeypatch):
+    import extract.tables as tables
+    def broken(table, row):
+        raise tables.SchemaError("test")
+    monkeypatch.setattr(tables, "validate_row", broken)
+    out = tmp_path / "new"
+    assert main(["run", str(REAL), "--out", str(out), "--quiet"]) == 3
+    assert not out.exists()
+
+
+def test_formats_of_an_older_run_are_replaced_only_on_success(tmp_path):
+    out, before = _previous_tables(tmp_path)
+    assert any(n.endswith(".csv") for n in before)
+    assert main(["run", str(REAL), "--out", str(out), "--force", "--quiet"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.jsonl" for t in
+                                                           ("documents", "events", "facts",
+                                                            "officials", "errors"))
+
+
+# ---------------------------------------------------------------- no silent non-results
+
+@pytest.mark.parametrize("files, said", [
+    ({}, "no bulletin files"),
+    ({"notes.md": "x", "gold.jsonl": "{}"}, "only 2 other files"),
+])
+def test_a_folder_without_bulletins_is_a_usage_error(files, said, tmp_path, capsys):
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, body in files.items():
+        (d / name).write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(d), "--out", str(out)]) == 2
+    assert said in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_unknown_encoding_is_one_usage_error(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(CORPUS), "--out", str(out), "--encoding", "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nonsense" in err
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- rough edges
+
+def test_version(capsys):
+    from extract import __version__
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"bulletin-extract {__version__}"
+
+
+def test_help_says_the_workers_default_and_exit_4(capsys):
+    from extract.runner import default_workers
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"here {default_workers()})" in text and "4 the tables could not be written" in text
+    assert "--csv-bom" in text
+    assert 1 <= default_workers() <= 8
+
+
+def test_eval_options_have_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["eval", "--help"])
+    text = capsys.readouterr().out
+    for option in ("--gold DIR", "--pred DIR"):
+        line = next(x for x in text.splitlines() if x.strip().startswith(option))
+        assert len(line.strip()) > len(option) + 5, line
+
+
+def test_progress_says_it_is_writing(tmp_path, capsys):
+    from extract.runner import Collected, Options, collect, plan_jobs
+    collected = Collected()
+    jobs = plan_jobs([str(REAL)], collected)
+    collect(jobs, Options(), progress=True, collected=collected)
+    assert "writing tables…" in capsys.readouterr().err
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path, real_text):
+    import os
+    import signal
+    import time
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(1000):  # far more than the few seconds before the interrupt can read
+        (d / f"b{i:04}.txt").write_text(real_text, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "extract", "run", str(d), "--out",
+                             str(tmp_path / "out"), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)  # its own group, as a terminal's Ctrl-C
+    time.sleep(2.5)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert [x for x in err.splitlines() if x.strip()] == [
+        "bulletin-extract: interrupted; nothing was written"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_csv_bom_for_excel(tmp_path):
+    plain, bom = tmp_path / "plain", tmp_path / "bom"
+    assert main(["run", str(REAL), "--out", str(plain), "--format", "csv", "--quiet"]) == 0
+    assert main(["run", str(REAL), "--out", str(bom), "--format", "csv", "--quiet",
+                 "--csv-bom"]) == 0
+    for name in ("events.csv", "facts.csv"):
+        assert not (plain / name).read_bytes().startswith(b"\xef\xbb\xbf")
+        assert (bom / name).read_bytes() == b"\xef\xbb\xbf" + (plain / name).read_bytes()
+        assert pd.read_csv(bom / name, encoding="utf-8-sig").columns[0] == "doc_id"
+    assert (bom / "events.jsonl").read_bytes() == (plain / "events.jsonl").read_bytes()

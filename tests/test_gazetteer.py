@@ -154,3 +154,38 @@ def test_divisions_table_rebuilds_byte_for_byte(tmp_path: Path) -> None:
                     "--out", str(tmp_path)], check=True, capture_output=True)
     for name in ("divisions.tsv", "place_common_shorts.tsv"):
         assert filecmp.cmp(tmp_path / name, REPO / "gazetteers" / name, shallow=False), name
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    # a township right after a county is that county's, or no place at all
+    ("平江县城关镇", None, [("平江县", "430626")]),
+    ("平江县城关镇", "天津市", [("平江县", "430626")]),
+    ("平江县安定镇", None, [("平江县", "430626"), ("安定镇", "430626101")]),
+    ("蓝山县新圩镇", "新田县", [("蓝山县", "431127"), ("新圩镇", "431127105")]),
+    ("新田县新圩镇", "永州市", [("新田县", "431128"), ("新圩镇", "431128104")]),
+    # a bare township name: inside the bulletin's own county first
+    ("新圩镇", "新田县", [("新圩镇", "431128104")]),
+    ("新圩镇", "蓝山县", [("新圩镇", "431127105")]),
+    # shared by many townships and nothing says which: none
+    ("城关镇", None, []),
+    ("城关镇", "天津市", [("城关镇", "120114110")]),
+    # the province or city just named decides
+    ("山东日照", None, [("山东省", "370000"), ("日照市", "371100")]),
+])
+def test_township_in_context(text: str, region: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.code) for p in parse_places(text, region=region)] == expected
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    ("近日，平江县召开会议，县委书记李明、县长王强出席。", "岳阳市",
+     [("李明", "平江县"), ("王强", "平江县")]),
+    ("平江县、华容县召开会议，县委书记李明出席。", "岳阳市", [("李明", "华容县")]),
+    ("县委书记李明到平江县调研。", "岳阳市", [("李明", "平江县")]),
+    ("近日，平江县召开会议，区委书记李明出席。", "岳阳市", [("李明", None)]),  # no 区 named
+    ("近日，平江县召开会议，市委书记李明出席。", "岳阳市", [("李明", "岳阳市")]),
+    ("近日，平江县召开会议，县委书记李明出席。", "平江县", [("李明", "平江县")]),
+])
+def test_county_titles_under_a_city_region(text: str, region: str,
+                                           expected: list[tuple[str, str | None]]) -> None:
+    from extract.officials import parse_officials
+    assert [(o.name, o.jurisdiction) for o in parse_officials(text, region=region)] == expected

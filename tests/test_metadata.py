@@ -41,17 +41,37 @@ def test_full_dates_ignore_document_numbers():
     assert full_dates("〔2025〕12号") == []
 
 
-def test_issue_date_order():
-    text = "2025年3月14日\n3月12日，县长调研。"
-    common = dict(filename="x-2025-01-01.txt", masthead_line="2025年3月14日", text=text)
-    assert resolve_issue_date(manifest=date(2020, 1, 1), option=date(2021, 1, 1), **common) == \
-        (date(2020, 1, 1), "manifest")
-    assert resolve_issue_date(manifest=None, option=date(2021, 1, 1), **common) == \
-        (date(2021, 1, 1), "option")
-    assert resolve_issue_date(manifest=None, option=None, **common) == (date(2025, 1, 1), "filename")
-    common["filename"] = "x.txt"
-    assert resolve_issue_date(manifest=None, option=None, **common) == (date(2025, 3, 14), "masthead")
-    common["masthead_line"] = None
-    assert resolve_issue_date(manifest=None, option=None, **common) == (date(2025, 3, 14), "text")
-    assert resolve_issue_date(manifest=None, option=None, filename="x.txt", masthead_line=None,
-                              text="县长调研。") == (None, "unknown")
+OPTION = date(2021, 1, 1)
+TEXT = "2025年3月14日\n3月12日，县长调研。"
+
+
+@pytest.mark.parametrize("manifest, option, filename, masthead, text, expected", [
+    (date(2020, 1, 1), OPTION, "x-2025-01-01.txt", "2025年3月14日", TEXT,
+     (date(2020, 1, 1), "manifest")),
+    # --issue-date never overrides the file's own name or masthead
+    (None, OPTION, "x-2025-01-01.txt", "2025年3月14日", TEXT, (date(2025, 1, 1), "filename")),
+    (None, OPTION, "x.txt", "2025年3月14日", TEXT, (date(2025, 3, 14), "masthead")),
+    # it dates files that carry none, before what the text says
+    (None, OPTION, "x.txt", None, TEXT, (OPTION, "option")),
+    (None, OPTION, "x.txt", None, "县长调研。", (OPTION, "option")),
+    (None, None, "x-2025-01-01.txt", "2025年3月14日", TEXT, (date(2025, 1, 1), "filename")),
+    (None, None, "x.txt", "2025年3月14日", TEXT, (date(2025, 3, 14), "masthead")),
+    (None, None, "x.txt", None, TEXT, (date(2025, 3, 14), "text")),
+    (None, None, "x.txt", None, "县长调研。", (None, "unknown")),
+])
+def test_issue_date_order(manifest, option, filename, masthead, text, expected):
+    assert resolve_issue_date(manifest=manifest, option=option, filename=filename,
+                              masthead_line=masthead, text=text) == expected
+
+
+def test_issue_date_option_is_the_fallback_in_a_run(tmp_path):
+    from extract.cli import main
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-2025-02-03.txt").write_text("县长调研。\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("县长调研。\n", encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet",
+                 "--issue-date", "2024-06-01"]) == 0
+    import json
+    docs = [json.loads(x) for x in (tmp_path / "out" / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert [(d["doc_id"], d["issue_date"], d["issue_date_source"]) for d in docs] == [
+        ("a-2025-02-03", "2025-02-03", "filename"), ("b", "2024-06-01", "option")]

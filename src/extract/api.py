@@ -10,9 +10,10 @@ import pandas as pd
 
 from .document import DocInput, process_text
 from .metadata import parse_iso_date, text_doc_id
-from .reading import normalize_newlines
-from .runner import Collected, Options, collect, plan_jobs
-from .tables import TABLES, sort_rows, to_frame
+from .errors import ReadError
+from .reading import check_text, normalize_newlines
+from .runner import Collected, Options, check_encoding, collect, no_bulletins, plan_jobs
+from .tables import TABLES, long_frame, sort_rows, to_frame
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,12 @@ class Extraction:
     officials: pd.DataFrame
     errors: pd.DataFrame
 
+    def long(self, table: str, column: str) -> pd.DataFrame:
+        """The long form of a list column: one row per event and place
+        (``long("events", "places")``, with ``place_codes``), per event and topic, per
+        official and jurisdiction…, with the table's other non-list columns."""
+        return long_frame(table, getattr(self, table), column)
+
 
 def _frames(tables: dict[str, list[dict[str, Any]]]) -> Extraction:
     return Extraction(**{t: to_frame(t, tables[t]) for t in TABLES})
@@ -32,10 +39,18 @@ def _frames(tables: dict[str, list[dict[str, Any]]]) -> Extraction:
 
 def extract_text(text: str, *, issue_date: date | str | None = None, region: str | None = None,
                  doc_id: str | None = None) -> Extraction:
-    """Extract the tables of one bulletin given as a string."""
+    """Extract the tables of one bulletin given as a string. A text ``run`` would refuse
+    (empty, only white space, mostly control characters) gives no document row and one
+    ``errors`` row with the same code, as ``run`` does."""
     text = normalize_newlines(text)
     meta = DocInput(doc_id=doc_id or text_doc_id(text), path="<text>", encoding="utf-8",
                     option_date=parse_iso_date(issue_date, "issue_date"), option_region=region)
+    try:
+        check_text(text, meta.path)
+    except ReadError as exc:
+        error = {"path": meta.path, "doc_id": meta.doc_id, "error_code": exc.code,
+                 "message": exc.message}
+        return _frames({t: [] for t in TABLES} | {"errors": [error]})
     result = process_text(text, meta)
     tables = {"documents": [result.document], "events": result.events, "facts": result.facts,
               "officials": result.officials, "errors": []}
@@ -45,11 +60,17 @@ def extract_text(text: str, *, issue_date: date | str | None = None, region: str
 def extract_files(paths: str | Path | list[str | Path], *, issue_date: date | str | None = None,
                   region: str | None = None, encoding: str | None = None,
                   workers: int = 1) -> Extraction:
-    """Extract the tables of bulletin files and folders, as ``run`` takes them."""
+    """Extract the tables of bulletin files and folders, as ``run`` takes them.
+    Raises UsageError (a ValueError) for an unknown encoding or when there is no
+    bulletin file to read, as ``run`` exits 2."""
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if encoding:
+        check_encoding(encoding)
     options = Options(issue_date=parse_iso_date(issue_date, "issue_date"), region=region,
                       encoding=encoding)
     collected = Collected()
     jobs = plan_jobs([str(p) for p in items], collected)
+    if not jobs:
+        raise no_bulletins([str(p) for p in items], collected)
     collect(jobs, options, workers=workers, collected=collected, keep_text=True)
     return _frames(collected.tables)

@@ -7,11 +7,16 @@ import sys
 import time
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+from . import __version__
 from .errors import ExtractError, UsageError
-from .metadata import parse_iso_date
-from .runner import Collected, Options, collect, plan_jobs
-from .tables import validate_row
-from .writers import FORMATS, check_out_dir, prepare_out_dir, write_tables
+
+if TYPE_CHECKING:
+    from .runner import Collected, Options
+
+# The pipeline's modules (pandas, pyarrow, the word lists) are imported inside main, so a
+# Ctrl-C while they load is handled like any other: one line, exit status 130.
 
 EPILOG_RUN = """\
 Inputs: files, folders (searched recursively in sorted order) or - for stdin.
@@ -22,13 +27,21 @@ metadata for the files beside it. Other files are skipped and counted on stderr.
 Writes DIR/{documents,events,facts,officials,errors}.jsonl (and .parquet/.csv with
 --format). A file that cannot be read becomes a row in errors.jsonl; the rest go on.
 
+The tables are written to a temporary folder inside DIR and moved into place only
+when all are complete: a run that fails or is interrupted leaves DIR as it was.
+
 Exit status: 0 every file was read; 1 some files failed (see errors.jsonl);
-2 usage error (bad option, missing input, --out not empty without --force);
-3 internal error (a bug: nothing was written; please report it).
+2 usage error (bad option, no bulletin files, --out not empty without --force);
+3 internal error (a bug: nothing was written; please report it);
+4 the tables could not be written (full disk, read-only folder: the previous tables
+  in DIR are unchanged); 130 interrupted (Ctrl-C).
 """
+EXIT_SUMMARY = ("Exit status: 0 ok, 1 some input files failed, 2 usage error, 3 internal error, "
+                "4 tables could not be written, 130 interrupted.")
 
 
 def _formats(values: list[str]) -> tuple[str, ...]:
+    from .writers import FORMATS
     chosen = {"jsonl"}
     for value in values:
         for fmt in filter(None, (v.strip().lower() for v in value.split(","))):
@@ -39,6 +52,7 @@ def _formats(values: list[str]) -> tuple[str, ...]:
 
 
 def _run_parser(sub: argparse._SubParsersAction) -> None:
+    from .runner import MAX_DEFAULT_WORKERS, default_workers
     p = sub.add_parser("run", help="extract tables from bulletin files", epilog=EPILOG_RUN,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
@@ -47,15 +61,20 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
                    help="extra formats: parquet,csv (comma list or repeated); jsonl always")
     p.add_argument("--force", action="store_true", help="replace this tool's tables in DIR")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
+    p.add_argument("--workers", type=int, default=default_workers(), metavar="N",
+                   help="worker processes (default: this machine's cores, at most "
+                        f"{MAX_DEFAULT_WORKERS}; here %(default)s)")
     p.add_argument("--issue-date", metavar="YYYY-MM-DD",
-                   help="issue date for bulletins the manifest does not date")
+                   help="issue date of files that carry none of their own (the manifest, "
+                        "a date in the file name and a masthead date come first)")
     p.add_argument("--region", metavar="NAME|CODE",
                    help="the bulletins' own jurisdiction, e.g. 永州市 or 431100")
     p.add_argument("--encoding", metavar="ENC", help="read every file with this encoding")
     p.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N",
                    help="files larger than this are errors (default 20 MB)")
     p.add_argument("--with-text", action="store_true", help="write documents.text too")
+    p.add_argument("--csv-bom", action="store_true",
+                   help="start each CSV with a byte-order mark, so Excel reads the Chinese")
 
 
 def _eval_parser(sub: argparse._SubParsersAction) -> None:
@@ -63,8 +82,11 @@ def _eval_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="score predicted tables against gold files",
                        epilog=MATCHING_RULE_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--gold", required=True, type=Path, metavar="DIR")
-    p.add_argument("--pred", required=True, type=Path, metavar="DIR")
+    p.add_argument("--gold", required=True, type=Path, metavar="DIR",
+                   help="gold files: DIR/<doc_id>.events.jsonl and .facts.jsonl, or "
+                        "DIR/events.jsonl and facts.jsonl with a doc_id column")
+    p.add_argument("--pred", required=True, type=Path, metavar="DIR",
+                   help="the --out folder of a run (events.jsonl, facts.jsonl)")
     p.add_argument("--metrics", type=Path, metavar="FILE", help="write the metrics as JSON")
 
 
@@ -72,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bulletin-extract",
         description="Turn Chinese local-government work bulletins into tables.",
-        epilog="Exit status: 0 ok, 1 some input files failed, 2 usage error, 3 internal error.")
+        epilog=EXIT_SUMMARY)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _run_parser(sub)
     _eval_parser(sub)
@@ -80,10 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace) -> Options:
+    from .metadata import parse_iso_date
+    from .runner import Options, check_encoding
     if args.workers < 1:
         raise UsageError("--workers must be 1 or more")
     if args.max_bytes < 1:
         raise UsageError("--max-bytes must be 1 or more")
+    if args.encoding:
+        check_encoding(args.encoding)
     if args.region:
         from .gazetteer import get_gazetteer
         if get_gazetteer().resolve_region(args.region) is None:
@@ -101,23 +128,32 @@ def _summary(collected: Collected, out: Path, seconds: float) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from .runner import Collected, collect, no_bulletins, plan_jobs
+    from .tables import validate_row
+    from .writers import Staging, check_out_dir
     started = time.perf_counter()
     formats = _formats(args.format)
     options = _options(args)
     collected = Collected()
     check_out_dir(args.out, force=args.force)
     jobs = plan_jobs(args.paths, collected, max_bytes=args.max_bytes)
+    if not jobs:
+        raise no_bulletins(args.paths, collected)
     if collected.skipped and not args.quiet:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(collected.skipped.items()))
         print(f"skipped {sum(collected.skipped.values())} non-bulletin files ({kinds})",
               file=sys.stderr)
-    progress = not args.quiet and sys.stderr.isatty()
-    collect(jobs, options, workers=args.workers, progress=progress, collected=collected,
-            keep_text=args.with_text)
-    for table, rows in collected.tables.items():
-        collected.tables[table] = [validate_row(table, r) for r in rows]
-    prepare_out_dir(args.out, force=args.force)
-    write_tables(args.out, collected.tables, formats, with_text=args.with_text)
+    staging = Staging(args.out, force=args.force)  # a folder we cannot write fails here
+    try:
+        progress = not args.quiet and sys.stderr.isatty()
+        collect(jobs, options, workers=args.workers, progress=progress, collected=collected,
+                keep_text=args.with_text)
+        for table, rows in collected.tables.items():
+            collected.tables[table] = [validate_row(table, r) for r in rows]
+    except BaseException:
+        staging.discard()
+        raise
+    staging.write(collected.tables, formats, with_text=args.with_text, csv_bom=args.csv_bom)
     if not args.quiet:
         print(_summary(collected, args.out, time.perf_counter() - started))
         for err in collected.tables["errors"]:
@@ -136,6 +172,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        end_bar = "\n" if sys.stderr.isatty() else ""  # below a progress bar, if one is shown
+        print(f"{end_bar}bulletin-extract: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
+    from .writers import WriteError
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -143,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:  # eval's input errors are UsageErrors too
         print(f"bulletin-extract: error: {exc}", file=sys.stderr)
         return 2
+    except WriteError as exc:
+        print(f"bulletin-extract: error: {exc}", file=sys.stderr)
+        return 4
     except ExtractError as exc:  # a bug (a row off the contract): nothing was written
         print(f"bulletin-extract: internal error: {exc}; please report it", file=sys.stderr)
         return 3

@@ -19,5 +19,5 @@ class ReadError(ExtractError):
         self.message = message
 
 
-class UsageError(ExtractError):
-    """Bad arguments or options (exit status 2)."""
+class UsageError(ExtractError, ValueError):
+    """Bad arguments or options (exit status 2); a ValueError to Python callers."""

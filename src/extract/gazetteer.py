@@ -182,12 +182,18 @@ class Gazetteer:
         last_end = 0
         ctx: Division | None = None  # the county-level unit last named in this sentence
         ctx_end = 0
+        area: Division | None = None  # the province or city last named in this sentence
+        area_end = 0
         for cand in self._candidates(text):
             if cand.start < last_end:
                 continue
             if ctx is not None and any(ch in SENTENCE_END for ch in text[ctx_end:cand.start]):
                 ctx = None
-            pick = self._pick(cand, scope, ctx)
+            if area is not None and any(ch in SENTENCE_END for ch in text[area_end:cand.start]):
+                area = None
+            # a township written right after a county (平江县城关镇) is that county's or none
+            after_county = ctx is not None and ctx_end == cand.start
+            pick = self._pick(cand, scope, ctx, reg, after_county, area)
             if pick is None:
                 continue
             div, kind = pick
@@ -206,6 +212,8 @@ class Gazetteer:
             last_end = cand.end
             if div.level == "county":
                 ctx, ctx_end = div, cand.end
+            elif div.level in ("province", "city"):
+                area, area_end = div, cand.end
         chosen.extend((c, d, SHORT) for c, d in self._accepted_township_shorts(text, shorts, chosen))
         chosen.sort(key=lambda t: t[0].start)
         return [self._place(text, c, d, k, chosen) for c, d, k in chosen]
@@ -226,18 +234,27 @@ class Gazetteer:
             return self.city_of(reg.code) or reg
         return reg
 
-    def _pick(self, cand: _Cand, scope: Division | None,
-              ctx: Division | None) -> tuple[Division, int] | None:
+    def _pick(self, cand: _Cand, scope: Division | None, ctx: Division | None,
+              reg: Division | None = None, after_county: bool = False,
+              area: Division | None = None) -> tuple[Division, int] | None:
         best, best_key = None, None
         for code, kind in cand.entries:
             div = self.by_code[code]
             in_ctx = ctx is not None and self.contains(ctx, code)
             in_scope = scope is not None and self.contains(scope, code)
-            if kind == SHORT and div.level == "township" and not (in_ctx or in_scope):
+            if div.level == "township" and not in_ctx and (
+                    after_county or (kind == SHORT and not in_scope)):
                 continue
-            key = (not in_ctx, not in_scope, LEVEL_RANK[div.level], kind, code)
+            # the bulletin's own county before the rest of its city, then the city
+            in_reg = reg is not None and self.contains(reg, code)
+            # a full township name shared across the country: the province or city just named
+            in_area = area is not None and self.contains(area, code)
+            key = (not in_ctx, not in_reg, not in_area, not in_scope, LEVEL_RANK[div.level], kind, code)
             if best_key is None or key < best_key:
                 best, best_key = (div, kind), key
+        if best is not None and best[0].level == "township" and best_key is not None \
+                and best_key[:4] == (True, True, True, True) and self._shared_township(cand):
+            return None  # 城关镇 with nothing to say which of the country's many is meant
         if best is not None and best[1] == SHORT and best[0].level == "township":
             # 富家桥 only where unambiguous in the county (or else the city) in play
             rivals = [c for c, k in cand.entries if k == SHORT and self.by_code[c].level == "township"
@@ -246,6 +263,10 @@ class Gazetteer:
             if len(rivals) > 1:
                 return None
         return best
+
+    def _shared_township(self, cand: _Cand) -> bool:
+        """More than one township bears this written form."""
+        return sum(1 for c, _ in cand.entries if self.by_code[c].level == "township") > 1
 
     @staticmethod
     def _straddled(text: str, cand: _Cand) -> bool:

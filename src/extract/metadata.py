@@ -2,7 +2,7 @@
 
 The issue date is the reference date of every relative or year-less date in a
 bulletin, so its source is recorded (`issue_date_source`) in the contract's
-order: manifest, option, file name, masthead, text, unknown.
+order: manifest, file name, masthead, option (``--issue-date``), text, unknown.
 """
 from __future__ import annotations
 
@@ -143,11 +143,11 @@ def date_from_text(text: str) -> date | None:
 
 def resolve_issue_date(*, manifest: date | None, option: date | None, filename: str,
                        masthead_line: str | None, text: str) -> tuple[date | None, str]:
-    """The issue date and its source, first that applies in the contract's order."""
+    """The issue date and its source, first that applies in the contract's order: the
+    file's own dates (manifest, name, masthead) before ``--issue-date``, which only dates
+    files that carry none; the text's dates last."""
     if manifest:
         return manifest, "manifest"
-    if option:
-        return option, "option"
     found = date_from_filename(filename)
     if found:
         return found, "filename"
@@ -155,6 +155,8 @@ def resolve_issue_date(*, manifest: date | None, option: date | None, filename: 
         found = date_from_masthead(masthead_line)
         if found:
             return found, "masthead"
+    if option:
+        return option, "option"
     found = date_from_text(text)
     if found:
         return found, "text"

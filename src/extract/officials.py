@@ -12,8 +12,10 @@ character (秦志军10月8日).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from extract.gazetteer import Division, Gazetteer, Place, get_gazetteer
 from extract.records import Record
@@ -551,6 +553,7 @@ def parse_officials(text: str, *, region: str | Division | None = None,
     out = _with_untitled_lists(text, out, g)
     out = _with_given_mentions(text, out, g)
     out = _with_local_units(text, out, places)
+    out = _with_named_county(out, places, reg, g)
     out = _with_zone_region(out, reg)
     return _with_repeats(text, out)
 
@@ -676,25 +679,79 @@ def _with_zone_region(found: list[Official], reg: Division | None) -> list[Offic
 _TOWNSHIP_TITLE = re.compile(r"(?:镇|乡|街道)(?:党委|党工委|人大|政府|办事处)?")
 
 
+_SENTENCE_STOP = re.compile("[。！？\n]")
+
+
 def _with_local_units(text: str, found: list[Official], places: list[Place]) -> list[Official]:
     """镇长X after 三江镇党委书记Y in one sentence: the bare 镇 is the township just named."""
     out = []
+    # looked up by bisection: scanning back through the text and every place for each
+    # official made long texts quadratic
+    towns = [p for p in places if p.level == "township"]
+    starts = [p.start for p in towns]
+    stops: list[int] | None = None
     for o in found:
         if o.jurisdictions or o.is_reference or not _TOWNSHIP_TITLE.match(o.title or ""):
             out.append(o)
             continue
-        sentence_start = max(text.rfind(c, 0, o.start) for c in "。！？\n") + 1
-        near = [p for p in places if p.level == "township" and sentence_start <= p.start < o.start]
-        if not near:
+        if stops is None:
+            stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+            stops.sort()
+        k = bisect_left(stops, o.start) - 1
+        sentence_start = stops[k] + 1 if k >= 0 else 0
+        i = bisect_left(starts, o.start) - 1
+        if i < 0 or starts[i] < sentence_start:
             out.append(o)
             continue
-        p = near[-1]
+        p = towns[i]
         out.append(Official(o.start, o.end, o.text, o.name, o.title, p.name, (p.name,), (p.code,),
                             o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end))
     return out
 
 
+def _with_named_county(found: list[Official], places: list[Place], reg: Division | None,
+                       g: TitleGrammar) -> list[Official]:
+    """县委书记 in a city's bulletin: the county of the region the text named last before the
+    title (else the only one it names), of the kind the prefix says (县, 区, 旗)."""
+    if reg is None or reg.level not in ("city", "province"):
+        return found
+    gaz = get_gazetteer()
+    # per kind (县, 区, 旗): the region's counties named, in text order, with their ends
+    kinds: dict[str, list[Place]] = {}
+    for p in places:
+        if p.level == "county" and p.name[-1:] in g.prefixes and gaz.contains(reg, p.code):
+            kinds.setdefault(p.name[-1], []).append(p)
+    ends = {k: [p.end for p in named] for k, named in kinds.items()}
+    out = []
+    for o in found:
+        prefix = o.title[:1] if not (o.jurisdictions or o.is_reference) else ""
+        kind = kinds.get(prefix, [])
+        if not kind or g.prefixes.get(prefix) != "county":
+            out.append(o)
+            continue
+        i = bisect_right(ends[prefix], o.title_start) - 1
+        named = kind[i] if i >= 0 else (kind[0] if len({p.code for p in kind}) == 1 else None)
+        out.append(o if named is None else Official(
+            o.start, o.end, o.text, o.name, o.title, named.name, (named.name,), (named.code,),
+            o.is_reference, o.name_start, o.name_end, o.title_start, o.title_end))
+    return out
+
+
 _REPEAT_END = re.compile(r"[^\u4e00-\u9fff]|同志")
+
+
+class _Taken:
+    """Spans already read, answering "does one hold this offset?" by bisection (a scan
+    per name written again made long texts quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def holds(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
 
 
 def _with_repeats(text: str, found: list[Official]) -> list[Official]:
@@ -707,11 +764,11 @@ def _with_repeats(text: str, found: list[Official]) -> list[Official]:
             known.setdefault(o.name, o)  # the first titled mention
     if not known:
         return found
-    taken = [(o.start, o.end) for o in found]
+    taken = _Taken([(o.start, o.end) for o in found])
     extra: list[Official] = []
     pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
     for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or not _ends_name(text, m.end(), m.group()):
+        if taken.holds(m.start()) or not _ends_name(text, m.end(), m.group()):
             continue
         first = known[m.group()]
         if m.start() < first.start:

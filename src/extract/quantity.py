@@ -9,9 +9,11 @@ Units, qualifiers, change words and fixed phrases live in ``gazetteers/``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import accumulate
 
 from extract.records import Record
 from extract.resources import read_table
@@ -317,16 +319,34 @@ def _sub_units(sub: str) -> Decimal:
     return val
 
 
-def _masked(text: str, data: _Data) -> list[tuple[int, int, bool]]:
+class _Masks:
+    """Spans where numbers count nothing, answering "is [s, e) inside one?" by bisection:
+    a scan of every span per number made long texts quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int, bool]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _, _ in spans]
+        # running maximum of the ends: any span, and spans that mask Arabic numbers too
+        self.reach_any = list(accumulate((b for _, b, _ in spans), max))
+        self.reach_all = list(accumulate((-1 if only_cn else b for _, b, only_cn in spans), max))
+
+    def covers(self, s: int, e: int, chinese: bool) -> bool:
+        i = bisect_right(self.starts, s) - 1
+        if i < 0:
+            return False
+        return (self.reach_any if chinese else self.reach_all)[i] >= e
+
+
+def _masked(text: str, data: _Data) -> _Masks:
     """Spans where numbers count nothing: (start, end, only_chinese)."""
     spans = [(m.start(), m.end(), m.group()[0] != "《") for m in _QUOTED.finditer(text)]
     if data.stop is not None:
         spans.extend((m.start(), m.end(), False) for m in data.stop.finditer(text))
-    return spans
+    return _Masks(spans)
 
 
-def _inside(spans: list[tuple[int, int, bool]], s: int, e: int, chinese: bool) -> bool:
-    return any(a <= s and e <= b and (chinese or not only_cn) for a, b, only_cn in spans)
+def _inside(masked: _Masks, s: int, e: int, chinese: bool) -> bool:
+    return masked.covers(s, e, chinese)
 
 
 def _summary_count(text: str, start: int, value: float) -> bool:
@@ -363,7 +383,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         return []
     data = _data()
     out: list[Quantity] = []
-    masked: list[tuple[int, int, bool]] | None = None
+    masked: _Masks | None = None
     for m in data.main.finditer(text):
         if masked is None:
             masked = _masked(text, data)
@@ -372,7 +392,7 @@ def parse_quantities(text: str) -> list[Quantity]:
 
 
 def _records(text: str, m: re.Match[str], data: _Data,
-             masked: list[tuple[int, int, bool]]) -> list[Quantity]:
+             masked: _Masks) -> list[Quantity]:
     if m.group("pct") is not None:
         return _percent_words(text, m, data, masked)
     unit_w = m.group("unit")
@@ -475,7 +495,7 @@ def _range_low(text: str, m: re.Match[str], lo_s: str, hi_scale: str, unit_w: st
 
 
 def _percent_words(text: str, m: re.Match[str], data: _Data,
-                   masked: list[tuple[int, int, bool]]) -> list[Quantity]:
+                   masked: _Masks) -> list[Quantity]:
     """百分之十五 → 15 %."""
     value = parse_number(m.group("pct"))
     start, end = m.start(), m.end("pct")

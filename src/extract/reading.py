@@ -162,6 +162,12 @@ def _reject_binary(data: bytes, name: str) -> None:
                         "not a text bulletin; export it as .txt, .html or .docx")
 
 
+def check_text(text: str, name: str = "<text>") -> str:
+    """A text given as a string, held to the same rules as a file's: line ends
+    normalised; empty or mostly control characters is a ReadError."""
+    return _finish(text, name)
+
+
 def _finish(text: str, name: str) -> str:
     """Normalise line ends and refuse text that is mostly control characters."""
     text = normalize_newlines(text)

@@ -6,9 +6,11 @@ with the texts.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import multiprocessing as mp
 import os
+import signal
 import sys
 import traceback
 from collections import Counter
@@ -133,6 +135,23 @@ def plan_jobs(paths: list[str], collected: Collected, stdin: bytes | None = None
     return jobs
 
 
+def check_encoding(encoding: str) -> None:
+    """An encoding Python knows, else one UsageError (not one error row per file)."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"--encoding {encoding!r}: unknown encoding; "
+                         "use e.g. utf-8, gb18030 or big5") from None
+
+
+def no_bulletins(paths: list[str], collected: Collected) -> UsageError:
+    """The error for inputs that hold no bulletin file: nothing to do is not a success."""
+    found = sum(collected.skipped.values())
+    others = f" (only {found} other files)" if found else ""
+    return UsageError(f"no bulletin files in {' '.join(paths)}{others}; bulletins end "
+                      f"{', '.join(BULLETIN_SUFFIXES)}")
+
+
 def _error(job: Job, code: str, message: str) -> DocResult:
     return DocResult({"path": job.path, "doc_id": job.doc_id, "error_code": code,
                       "message": message})
@@ -170,6 +189,30 @@ def _run_star(args: tuple[Job, Options]) -> tuple[bool, DocResult]:
     return run_job(*args)
 
 
+MAX_DEFAULT_WORKERS = 8  # each worker holds the gazetteer and jieba: a few hundred MB
+
+
+def default_workers() -> int:
+    """This machine's cores (those this process may use), at most MAX_DEFAULT_WORKERS."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
+def _worker_init() -> None:
+    """Ctrl-C is the parent's to handle: a worker that took it too would print its own
+    traceback, one per process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _warm() -> None:
+    """Load the word lists before forking, so workers share them instead of each loading."""
+    from .document import DocInput
+    process_text("。", DocInput(doc_id="warm", path="-", encoding="utf-8"))
+
+
 def iter_results(jobs: list[Job], options: Options, workers: int) -> Iterator[tuple[bool, DocResult]]:
     """Results in job order; with workers > 1, from a process pool."""
     if workers <= 1 or len(jobs) <= 1:
@@ -177,7 +220,9 @@ def iter_results(jobs: list[Job], options: Options, workers: int) -> Iterator[tu
             yield run_job(job, options)
         return
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    with ctx.Pool(workers) as pool:
+    if ctx.get_start_method() == "fork":
+        _warm()
+    with ctx.Pool(min(workers, len(jobs)), initializer=_worker_init) as pool:
         yield from pool.imap(_run_star, ((j, options) for j in jobs), chunksize=1)
 
 
@@ -189,6 +234,18 @@ def collect(jobs: list[Job], options: Options, *, workers: int = 1, progress: bo
     if progress:
         from tqdm import tqdm
         results = tqdm(results, total=len(jobs), unit="file", file=sys.stderr)
+    _gather(results, collected, keep_text)
+    if progress:
+        results.close()  # type: ignore[attr-defined]
+        # sorting, checking and writing the rows of a large batch takes seconds: say so
+        print("writing tables…", file=sys.stderr, flush=True)
+    for table in TABLES:
+        collected.tables[table] = sort_rows(table, collected.tables[table])
+    return collected
+
+
+def _gather(results: Iterator[tuple[bool, DocResult]], collected: Collected,
+            keep_text: bool) -> None:
     for ok, result in results:
         if not ok:
             collected.tables["errors"].append(result.document)
@@ -199,6 +256,3 @@ def collect(jobs: list[Job], options: Options, *, workers: int = 1, progress: bo
         collected.tables["events"] += result.events
         collected.tables["facts"] += result.facts
         collected.tables["officials"] += result.officials
-    for table in TABLES:
-        collected.tables[table] = sort_rows(table, collected.tables[table])
-    return collected

@@ -34,7 +34,7 @@ class Column:
 @lru_cache(maxsize=1)
 def _schemas() -> dict[str, tuple[Column, ...]]:
     out: dict[str, list[Column]] = {t: [] for t in TABLES}
-    for table, name, typ, nullable in read_table("table_schema.tsv"):
+    for table, name, typ, nullable, *_ in read_table("table_schema.tsv"):
         out[table].append(Column(name, typ, nullable == "yes"))
     return {t: tuple(cols) for t, cols in out.items()}
 
@@ -76,16 +76,45 @@ def validate_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
     return {c.name: _check(table, c, row.get(c.name)) for c in cols}
 
 
-_DTYPES = {"str": object, "date": object, "int": "int64", "float": "float64",
+# dates are datetime64 so that .dt and comparisons with "2024-10-01" work (null is NaT);
+# the files keep ISO strings (JSONL, CSV) and date32 (Parquet)
+_DTYPES = {"str": object, "date": "datetime64[ns]", "int": "int64", "float": "float64",
            "bool": "bool", "list": object}
 
 
 def to_frame(table: str, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame of validated rows with the contract's columns and dtypes."""
     checked = [validate_row(table, r) for r in rows]
-    data = {c.name: pd.Series([r[c.name] for r in checked], dtype=_DTYPES[c.type])
-            for c in schema(table)}
+    data = {c.name: _series([r[c.name] for r in checked], c.type) for c in schema(table)}
     return pd.DataFrame(data)
+
+
+def _series(values: list[Any], typ: str) -> pd.Series:
+    if typ == "date":
+        return pd.Series(pd.to_datetime(values), dtype=_DTYPES[typ])
+    return pd.Series(values, dtype=_DTYPES[typ])
+
+
+# list columns holding one code per name of another list column: exploded together
+PARALLEL = {("events", "places"): "place_codes", ("events", "counties"): "county_codes"}
+
+
+def list_columns(table: str) -> list[str]:
+    return [c.name for c in schema(table) if c.type == "list"]
+
+
+def long_frame(table: str, frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One row per item of the list ``column`` (with its code column, if it has one), and
+    every other column that is not a list: a table to join or group on. Rows whose list is
+    empty have no row here."""
+    if column not in list_columns(table):
+        raise ValueError(f"{table}.{column} is not a list column; choose from "
+                         f"{', '.join(list_columns(table))}")
+    pair = PARALLEL.get((table, column))
+    together = [column] + ([pair] if pair else [])
+    keep = [c for c in frame.columns if c in together or c not in list_columns(table)]
+    out = frame[keep].explode(together, ignore_index=True)
+    return out[out[column].notna()].reset_index(drop=True)
 
 
 SORT_KEYS = {

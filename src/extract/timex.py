@@ -40,9 +40,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import accumulate
 from collections.abc import Iterator
 
 from extract.quantity import parse_number
@@ -668,23 +670,44 @@ def _anaphora() -> dict[str, int]:
     return {w: int(o) for w, o in read_table("timex_anaphoric.tsv")}
 
 
-def _inside_any(spans: list[DateMention], s: int, e: int) -> bool:
-    return any(m.start <= s and e <= m.end for m in spans)
+class _Written:
+    """The mentions already found, looked up by bisection (scanning them all for every
+    bare day made long texts quadratic)."""
+
+    def __init__(self, out: list[DateMention]) -> None:
+        by_start = sorted(out, key=lambda d: d.start)
+        self.starts = [d.start for d in by_start]
+        self.reach = list(accumulate((d.end for d in by_start), max))
+        # days and dekads in list order; by end, with the latest list position so far
+        self.days = [d for d in out if d.grain in ("day", "dekad")]
+        by_end = sorted(range(len(self.days)), key=lambda i: self.days[i].end)
+        self.ends = [self.days[i].end for i in by_end]
+        self.last = list(accumulate(by_end, max))
+
+    def covers(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s) - 1
+        return i >= 0 and self.reach[i] >= e
+
+    def day_before(self, pos: int) -> DateMention | None:
+        """The last day (in list order) that ends by ``pos``."""
+        i = bisect_right(self.ends, pos) - 1
+        return self.days[self.last[i]] if i >= 0 else None
 
 
 def _bare_days(text: str, mapped: str, out: list[DateMention], ref: date) -> list[DateMention]:
     """21日 with no month: the month of the last day written before it, else the reference's."""
     found = []
+    written = _Written(out)
     for m in _BARE_DAY.finditer(mapped):
-        if _inside_any(out, m.start(), m.end()):
+        if written.covers(m.start(), m.end()):
             continue
         day = _num(m.group(1))
         if day is None:
             continue
-        before = [d for d in out if d.end <= m.start() and d.grain in ("day", "dekad")]
-        anchor = date.fromisoformat(before[-1].date_end) if before else ref
+        before = written.day_before(m.start())
+        anchor = date.fromisoformat(before.date_end) if before is not None else ref
         y, mo = anchor.year, anchor.month
-        if not before:
+        if before is None:
             y = year_for_month_day(mo, day, ref) or y
         when = _safe(y, mo, day)
         if when is None:

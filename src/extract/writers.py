@@ -4,6 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,12 +14,25 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import UsageError
+from .errors import ExtractError, UsageError
 from .tables import TABLES, columns, schema
 
 FORMATS = ("jsonl", "parquet", "csv")
 _ARROW = {"str": pa.string(), "date": pa.date32(), "int": pa.int64(), "float": pa.float64(),
           "bool": pa.bool_(), "list": pa.list_(pa.string())}
+
+
+STAGING_PREFIX = ".bulletin-extract-tmp-"
+
+
+class WriteError(ExtractError):
+    """The tables could not be written (full disk, read-only folder): exit status 4."""
+
+    def __init__(self, folder: Path, exc: OSError) -> None:
+        cause = exc.strerror or str(exc)
+        super().__init__(f"cannot write the tables to {folder}: {cause}; "
+                         "the tables already there (if any) are unchanged")
+        self.folder = folder
 
 
 def output_files(formats: tuple[str, ...]) -> list[str]:
@@ -25,23 +41,58 @@ def output_files(formats: tuple[str, ...]) -> list[str]:
 
 
 def check_out_dir(out: Path, *, force: bool) -> None:
-    """Refuse a file, or a folder holding files unless --force; writes nothing."""
+    """Refuse a file, or a folder holding files unless --force; writes nothing.
+    Temporary folders a killed run left behind do not count as files."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; give a folder")
-    if out.exists() and any(out.iterdir()) and not force:
+    held = out.exists() and any(not p.name.startswith(STAGING_PREFIX) for p in out.iterdir())
+    if held and not force:
         raise UsageError(f"--out {out} already holds files; pass --force to replace "
                          "this tool's tables there, or choose an empty folder")
 
 
-def prepare_out_dir(out: Path, *, force: bool) -> None:
-    """Make the folder and remove this tool's old tables (only after a successful run,
-    so a crash never destroys the previous output)."""
-    check_out_dir(out, force=force)
-    for name in output_files(FORMATS):
-        target = out / name
-        if target.is_file():
-            target.unlink()
-    out.mkdir(parents=True, exist_ok=True)
+class Staging:
+    """A temporary folder inside --out: the tables are written there and renamed into
+    place only when every one is complete, so a failed write leaves the old ones whole.
+    Made before the extraction runs, so a folder that cannot be written is found at once."""
+
+    def __init__(self, out: Path, *, force: bool) -> None:
+        check_out_dir(out, force=force)
+        self.out = out
+        self.made_out = not out.exists()
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+        except OSError as exc:
+            self._remove_out()
+            raise WriteError(out, exc) from None
+
+    def write(self, tables: dict[str, list[dict[str, Any]]], formats: tuple[str, ...] = ("jsonl",),
+              *, with_text: bool = False, csv_bom: bool = False) -> list[Path]:
+        """Write every table, then move them into --out; WriteError leaves --out as it was."""
+        try:
+            staged = write_tables(self.path, tables, formats, with_text=with_text, csv_bom=csv_bom)
+            for path in staged:
+                os.replace(path, self.out / path.name)
+        except OSError as exc:
+            self.discard()
+            raise WriteError(self.out, exc) from None
+        for name in set(output_files(FORMATS)) - {p.name for p in staged}:
+            (self.out / name).unlink(missing_ok=True)  # an older run's other formats
+        self.discard()
+        return [self.out / p.name for p in staged]
+
+    def discard(self) -> None:
+        """Remove the temporary folder (and --out, if this run made it and it is empty)."""
+        shutil.rmtree(self.path, ignore_errors=True)
+        self._remove_out()
+
+    def _remove_out(self) -> None:
+        if self.made_out:
+            try:
+                self.out.rmdir()
+            except OSError:
+                pass  # not empty: the tables are there
 
 
 def _json_value(value: Any) -> Any:
@@ -69,14 +120,16 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def write_csv(path: Path, table: str, rows: list[dict[str, Any]], *, with_text: bool) -> None:
+def write_csv(path: Path, table: str, rows: list[dict[str, Any]], *, with_text: bool,
+              bom: bool = False) -> None:
+    """CSV in UTF-8; with ``bom`` a byte-order mark first, so Excel reads the Chinese."""
     cols = columns(table, with_text=with_text)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(cols)
     for r in rows:
         writer.writerow([_csv_value(r[c]) for c in cols])
-    path.write_text(buf.getvalue(), encoding="utf-8")
+    path.write_text(buf.getvalue(), encoding="utf-8-sig" if bom else "utf-8")
 
 
 def arrow_table(table: str, rows: list[dict[str, Any]], *, with_text: bool = False) -> pa.Table:
@@ -88,7 +141,8 @@ def arrow_table(table: str, rows: list[dict[str, Any]], *, with_text: bool = Fal
 
 
 def write_tables(out: Path, tables: dict[str, list[dict[str, Any]]],
-                 formats: tuple[str, ...] = ("jsonl",), *, with_text: bool = False) -> list[Path]:
+                 formats: tuple[str, ...] = ("jsonl",), *, with_text: bool = False,
+                 csv_bom: bool = False) -> list[Path]:
     """Write every table in every format; JSONL always. Returns the paths written."""
     written = []
     for table in TABLES:
@@ -102,6 +156,6 @@ def write_tables(out: Path, tables: dict[str, list[dict[str, Any]]],
             written.append(path)
         if "csv" in formats:
             path = out / f"{table}.csv"
-            write_csv(path, table, rows, with_text=with_text)
+            write_csv(path, table, rows, with_text=with_text, bom=csv_bom)
             written.append(path)
     return written

@@ -1,0 +1,84 @@
+"""The Python API: DataFrames for analysis (dates, long form) and no silent non-results."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract import extract_files, extract_text
+from extract.errors import UsageError
+from extract.tables import schema
+
+from conftest import CORPUS, REAL
+
+TEXT = ("10月11日，市委副书记、市长陈爱林赴宁远县、双牌县调研森林防灭火和安全生产工作。\n"
+        "10月9日，副市长韩文博到零陵区督导检查道路交通安全工作。\n")
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return extract_text(TEXT, issue_date="2024-10-12", region="永州市")
+
+
+@pytest.mark.parametrize("table", ["documents", "events", "facts"])
+def test_date_columns_are_datetime64(tables, table):
+    frame = getattr(tables, table)
+    for col in (c.name for c in schema(table) if c.type == "date"):
+        assert pd.api.types.is_datetime64_any_dtype(frame[col]), col
+
+
+def test_dates_work_with_dt_and_date_strings(tables):
+    ev = tables.events
+    assert ev["date_start"].dt.day.tolist() == [11, 9]
+    assert ev.loc[ev["date_start"] >= "2024-10-10", "official"].tolist() == ["陈爱林"]
+    assert tables.documents["issue_date"].iloc[0] == pd.Timestamp("2024-10-12")
+
+
+def test_long_form_of_places_keeps_codes_paired(tables):
+    places = tables.long("events", "places")
+    assert places[["official", "places", "place_codes"]].values.tolist() == [
+        ["陈爱林", "宁远县", "431126"], ["陈爱林", "双牌县", "431123"],
+        ["韩文博", "零陵区", "431102"]]
+    # no list column is left: pandas' table operations work
+    assert len(places.drop_duplicates()) == 3
+    assert places.groupby("places").size().to_dict() == {"双牌县": 1, "宁远县": 1, "零陵区": 1}
+    places.to_sql("places", sqlite3.connect(":memory:"))
+
+
+def test_long_form_of_topics(tables):
+    topics = tables.long("events", "topics")
+    assert topics.groupby("official")["topics"].apply(list).to_dict() == {
+        "陈爱林": ["森林防灭火", "安全生产"], "韩文博": ["道路交通安全"]}
+
+
+def test_long_form_refuses_a_column_that_is_not_a_list(tables):
+    with pytest.raises(ValueError, match="not a list column"):
+        tables.long("events", "official")
+
+
+def test_api_dates_match_the_files(tmp_path):
+    from extract.cli import main
+    assert main(["run", str(REAL), "--out", str(tmp_path), "--quiet"]) == 0
+    files = [json.loads(x) for x in (tmp_path / "events.jsonl").read_text("utf-8").splitlines()]
+    frame = extract_files(REAL).events
+    assert [f["date_start"] for f in files] == [
+        None if pd.isna(d) else d.date().isoformat() for d in frame["date_start"]]
+
+
+@pytest.mark.parametrize("text, code", [("", "empty"), (" \n\u3000\n", "empty"),
+                                        ("\x01\x02\x03" * 200, "binary")])
+def test_a_text_run_would_refuse_is_an_error_row(text, code):
+    out = extract_text(text)
+    assert out.documents.empty and out.events.empty
+    assert out.errors[["path", "error_code"]].values.tolist() == [["<text>", code]]
+
+
+def test_no_bulletins_and_unknown_encoding_raise(tmp_path):
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="no bulletin files"):
+        extract_files(tmp_path)
+    with pytest.raises(ValueError, match="nonsense"):
+        extract_files(CORPUS, encoding="nonsense")
