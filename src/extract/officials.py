@@ -724,7 +724,7 @@ def _with_named_county(found: list[Official], places: list[Place], reg: Division
     ends = {k: [p.end for p in named] for k, named in kinds.items()}
     out = []
     for o in found:
-        prefix = o.title[:1] if not (o.jurisdictions or o.is_reference) else ""
+        prefix = (o.title or "")[:1] if not (o.jurisdictions or o.is_reference) else ""
         kind = kinds.get(prefix, [])
         if not kind or g.prefixes.get(prefix) != "county":
             out.append(o)
