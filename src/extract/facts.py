@@ -26,6 +26,7 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|�
                          r"(?=[，,。；;：:！？的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fffA-Za-z0-9、]|$)")
 _BRACKET_AFTER = re.compile(r"[（(][^（()）]{1,12}[)）]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NEXT_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?:累计|共计|合计|总计|共)?[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def _noun_after(ctx: DocContext, q: Any, end: int) -> str | None:
         return None
     stop = _verb_stop().search(m.group())
     noun = m.group()[:stop.start()] if stop else m.group()
+    digit = _NEXT_NUMBER.search(noun)
+    noun = noun[:digit.start()] if digit else noun  # 8家雪场累计接待游客122.98万: the next count
     bracket = _BRACKET_AFTER.match(ctx.text, q.end + len(noun))
     if bracket and noun:
         noun += bracket.group()
