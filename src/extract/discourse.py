@@ -24,13 +24,15 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
     # …的工作要求，6月27日，…: a requirement named as a noun is not speech
     return re.compile(f"(?<![的按照上级工作提出])(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
                       f"|(?<![按照的上级工作提出])要求(?![的和与及是为上下中，,。；])"
-                      f"|(?:{P.speaker.pattern})(?:{'|'.join(map(re.escape, words))})")
+                      f"|(?:{P.speaker.pattern})(?P<said>)(?={'|'.join(map(re.escape, words))})")
 
 
 def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:
     """Where reported speech (of one kind, or any) begins in a sentence; its end when none."""
     m = _speech_re(kind).search(text, start, end)
-    return m.start() if m else end
+    if m is None:
+        return end
+    return m.start("said") if m.group("said") is not None else m.start()  # 会议|强调
 
 
 def clause_start(text: str, floor: int, pos: int) -> int:

@@ -24,10 +24,8 @@ _DROP = re.compile(f"{_GLOSS}|{_STRAY}")
 
 
 @lru_cache(maxsize=1)
-def _t2s() -> tuple[dict[int, str], re.Pattern[str]]:
-    pairs = read_table("t2s_chars.tsv")
-    table = {ord(t): s for t, s in pairs}
-    return table, re.compile("[" + "".join(re.escape(t) for t, _ in pairs) + "]")
+def _t2s() -> dict[int, str]:
+    return {ord(t): s for t, s in read_table("t2s_chars.tsv")}
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,10 @@ class View:
 
 def view(text: str) -> View | None:
     """The readable view of ``text``, or None when the text reads as it is."""
-    table, traditional = _t2s()
+    table = _t2s()
     drops = list(_DROP.finditer(text))
-    if not drops and not traditional.search(text):
+    simplified = text.translate(table)  # one C pass; equal when nothing is Traditional
+    if not drops and simplified == text:
         return None
     kept: list[str] = []
     origin: list[int] = []
@@ -73,4 +72,5 @@ def view(text: str) -> View | None:
         kept.append(text[pos:stop])
         origin.extend(range(pos, stop))
         pos = m.end() if m else stop
-    return View("".join(kept).translate(table), origin, text)
+    readable = "".join(kept).translate(table) if drops else simplified
+    return View(readable, origin, text)

@@ -9,8 +9,10 @@ prefix only a known body name (应急管理局) counts. A bare 市委 before a r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from extract.gazetteer import Division, get_gazetteer
 from extract.officials import get_grammar
@@ -40,8 +42,9 @@ class _OrgRules:
         self.prefixes = sorted(read_words("org_prefixes.txt"), key=len, reverse=True)
         self.prefix_re = re.compile("|".join(map(re.escape, self.prefixes)))
         self.bodies = frozenset(read_words("org_bodies.txt"))
-        self.suffix_verbs = tuple(read_words("org_suffix_verbs.txt"))
-        self.bodies_by_length = sorted(self.bodies, key=len, reverse=True)
+        self.suffix_verbs = frozenset(read_words("org_suffix_verbs.txt"))
+        self.suffix_verb_lengths = sorted({len(v) for v in self.suffix_verbs})
+        self.body_lengths = sorted({len(b) for b in self.bodies}, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
         self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
 
@@ -64,6 +67,14 @@ def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
     return None
 
 
+def _body_before(text: str, pos: int, rules: Any, floor: int = 0) -> int:
+    """Length of the longest known body name (统战, 安委) ending at ``pos``, 0 if none."""
+    for n in rules.body_lengths:
+        if pos - n >= floor and text[pos - n:pos] in rules.bodies:
+            return n
+    return 0
+
+
 def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every organisation-shaped span, titles included;
     ``places`` are the text's places (townships only when written in full)."""
@@ -81,11 +92,11 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
                 not get_grammar().rank_re.match(text, end):  # 应急局|局长: a rank, not 局局
             end, kind = m2.end(), rules.kind[m2.group(0)]
         pos = end
-        if any(text.startswith(v, end - len(v)) for v in rules.suffix_verbs):
+        if any(text[end - n:end] in rules.suffix_verbs for n in rules.suffix_verb_lengths):
             continue  # 由…主办: a verb, not 办 of a body
         if m.group(0) in rules.before_rank and not get_grammar().rank_re.match(text, end):
             continue  # 县中医院: a body only inside a title (县中医院院长)
-        if m.group(0) in rules.needs_body and not any(text.endswith(b, 0, sstart) for b in rules.bodies):
+        if m.group(0) in rules.needs_body and not _body_before(text, sstart, rules):
             continue  # 干部, 部门: not 统战部
         left = sstart
         while left > max(last_end, sstart - MAX_MIDDLE) and HAN.match(text[left - 1]) \
@@ -102,8 +113,7 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
             last_end = end
             continue
         if start is None:
-            start = sstart - next((len(b) for b in rules.bodies_by_length
-                                   if text.endswith(b, 0, sstart) and sstart - len(b) >= left), 0)
+            start = sstart - _body_before(text, sstart, rules, left)
             if start == sstart:
                 continue
         if end - start <= 2:
@@ -137,10 +147,13 @@ def parse_orgs(text: str, *, region: str | Division | None = None,
         reg = region if isinstance(region, Division) else gaz.resolve_region(region)
         places = gaz.parse_places(text, region=reg)
     # suffix characters inside a rank word (市委常委: 委 of 常委) are not an organ
-    in_rank = {i for m in g.rank_re.finditer(text) for i in range(m.start("rank"), m.end())}
+    ranks = [(m.start("rank"), m.end()) for m in g.rank_re.finditer(text)]
+    rank_starts = [a for a, _ in ranks]
     out: list[Org] = []
     for start, end, kind in org_spans(text, places):
-        if _title_follows(text, end, g) or (end - 1) in in_rank:
+        i = bisect_right(rank_starts, end - 1) - 1
+        in_rank = i >= 0 and ranks[i][0] <= end - 1 < ranks[i][1]
+        if _title_follows(text, end, g) or in_rank:
             continue  # 市委书记, 县委常委: a title, not an acting body
         out.append(Org(start, end, text[start:end], text[start:end], kind))
     return out
