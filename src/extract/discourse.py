@@ -83,7 +83,7 @@ def _debris_re() -> re.Pattern[str]:
 def is_debris(text: str, start: int, end: int) -> bool:
     """A page line that is not the story: 发布时间/来源 metadata, 图为 captions, footers,
     navigation, e-paper page labels, lines without a Chinese character."""
-    return bool(_debris_re().match(text[start:end]))
+    return bool(_debris_re().match(text, start, end))
 
 
 def is_headline(ctx: DocContext, para: Paragraph) -> bool:
