@@ -594,12 +594,17 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
     pattern = re.compile("|".join(map(re.escape, known)))
     replaced: set[int] = set()
     extra: list[Official] = []
+    refs = {(f.name_start, f.name_end): f for f in found if f.is_reference}
+    name_chars = g.surnames | g.translit
+    spans = sorted((f.start, f.end) for f in found)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
     for m in pattern.finditer(text):
         first = known[m.group()]
         a, b = m.span()
-        ref = next((f for f in found if f.is_reference and f.name_start == a and f.name_end == b), None)
-        if a < first.end or text[a - 1:a] in g.surnames | g.translit \
-                or (ref is None and any(f.start <= a < f.end for f in found)) \
+        ref = refs.get((a, b))
+        if a < first.end or text[a - 1:a] in name_chars \
+                or (ref is None and _inside_any(reach, starts, a)) \
                 or not _given_mention_ends(text, b, g):
             continue
         t0, t1 = (ref.title_start, ref.title_end) if ref else (a, a)
@@ -610,6 +615,13 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
     if not extra:
         return found
     return sorted([f for f in found if id(f) not in replaced] + extra, key=lambda x: x.start)
+
+
+def _inside_any(reach: list[int], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the spans sorted by start: the furthest end of
+    those starting at or before it (``reach``, a running maximum) passes it."""
+    i = bisect_right(starts, pos)
+    return i > 0 and reach[i - 1] > pos
 
 
 def _given_mention_ends(text: str, pos: int, g: TitleGrammar) -> bool:
