@@ -370,3 +370,17 @@ def test_title_chains_split_at_a_comma_without_a_name(text, titles):
 ])
 def test_a_surname_with_a_form_of_address_is_no_name(text, expected):
     assert pairs(text, None) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("会议由张国清主持，王小洪、吴政隆出席。", ["张国清", "王小洪", "吴政隆"]),
+    ("全体干部出席。", []),
+    ("各乡镇、各部门出席会议。", []),
+    ("会议由县政府主持。", []),
+])
+def test_names_with_no_title_before_a_meeting_verb_are_untitled_officials(text, names):
+    """Two or more names listed before 出席/参加, or one after 由 before 主持: officials whose
+    title is not written (the contract: title null); bodies and groups stay out."""
+    found = parse_officials(text)
+    assert [o.name for o in found] == names
+    assert all(o.title is None for o in found)

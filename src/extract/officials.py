@@ -634,12 +634,22 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
     """甲、乙等县处级领导出席: names listed before 等…领导 with no title are officials whose
     title is not written (title None); names already read with a title keep theirs."""
     extra: list[Official] = []
-    for m in g.untitled_re.finditer(text):
-        for n0, n1 in _names_listed_before(text, m.start(), g):
-            if not any(f.start < n1 and n0 < f.end for f in found):
+    lists = [_names_listed_before(text, m.start(), g) for m in g.untitled_re.finditer(text)]
+    for m in _UNTITLED_ACT.finditer(text):
+        # 乙、丙出席; 会议由甲主持: names with no title right before a meeting verb — two or
+        # more listed, or one after 由 — are officials whose title is not written
+        names = _names_listed_before(text, m.start(), g)
+        if len(names) >= 2 or (len(names) == 1 and text[names[0][0] - 1:names[0][0]] == "由"):
+            lists.append(names)
+    for names in lists:
+        for n0, n1 in names:
+            if not any(f.start < n1 and n0 < f.end for f in found + extra):
                 extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], None, None, (), (), False,
                                       n0, n1, n0, n0))
     return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+_UNTITLED_ACT = re.compile("主持|出席|列席|参加")
 
 
 def _names_listed_before(text: str, end: int, g: TitleGrammar) -> list[tuple[int, int]]:
