@@ -669,51 +669,66 @@ def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,
 def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bool) -> bool:
     """Fold a row into the act the story is telling; True when it was folded away.
     One official, one day, one trip: one row, with the places of all its stops."""
-    action = row["action"]
     visit = frame.visit
-    if joined and visit is not None and action == visit["action"]:
-        # 乙一同参加: a row of their own for the same trip, about the same work
-        if not row["topics"]:
-            row.update(topics=list(visit["topics"]), topic=visit["topic"])
-        _merge_places(row, visit)
-        frame.joined.append(row)
+    if joined and visit is not None and row["action"] == visit["action"]:
+        _join_visit(row, visit, frame)
         return False
-    if action in VISIT_ACTS and (actor.kind == "official" or (
-            frame.visit is not None and _the_visiting_team(actor))):
-        kind = VISIT_KIND[action]
-        key = (row["official"], row["date_start"], kind) if actor.kind == "official" else None
-        visit = frame.visits.get(key) if key else frame.visit
-        if visit is not None and VISIT_KIND[visit["action"]] == kind:
-            for into in (visit, *frame.joined):
-                _merge_places(into, row)
-            if not visit["topics"] and row["topics"]:  # 带领慰问团…，慰问了困难群众
-                visit.update(topics=list(row["topics"]), topic=row["topic"])
-            visit["_states_subject"] = visit["_states_subject"] or row["_states_subject"]
-            frame.visit = visit
+    if row["action"] in VISIT_ACTS and (actor.kind == "official" or (
+            visit is not None and _the_visiting_team(actor))):
+        return _fold_visit(row, actor, frame)
+    if row["action"] in MEETING_ACTS:
+        if _fold_meeting(row, frame):
             return True
-        if key:
-            frame.visits[key] = frame.visit = row
-            frame.joined = []
-        frame.meeting_rows = []
-        return False
-    if action in MEETING_ACTS:
-        if action == "出席会议" and any(r["official"] == row["official"] and r["official"]
-                                       for r in frame.meeting_rows):
-            return True  # 出席并通报…, 主持并讲话: one row for one person at one meeting
-        convened = _chairless(frame, row)
-        if convened is not None:
-            convened["_drop"] = True  # 我区召开…会。区长乙主持: the named chair owns the meeting
-        elif action != "出席会议":
-            frame.meeting_rows = [r for r in frame.meeting_rows
-                                  if r["char_start"] == row["char_start"]]
-        if not row["topics"] and frame.meeting_rows:
-            row.update(topics=list(frame.meeting_rows[0]["topics"]),
-                       topic=frame.meeting_rows[0]["topic"])
-        frame.meeting_rows.append(row)
     else:
         frame.meeting_rows = []
     if row["official"] is None or frame.visit is None or frame.visit["official"] != row["official"]:
         frame.visit = None  # another actor takes the story's head
+    return False
+
+
+def _join_visit(row: dict[str, Any], visit: dict[str, Any], frame: Frame) -> None:
+    """乙一同参加: a row of their own for the same trip, about the same work."""
+    if not row["topics"]:
+        row.update(topics=list(visit["topics"]), topic=visit["topic"])
+    _merge_places(row, visit)
+    frame.joined.append(row)
+
+
+def _fold_visit(row: dict[str, Any], actor: Actor, frame: Frame) -> bool:
+    """A visit's later step folds into the row of that official, day and kind of trip
+    (True); a new trip opens the frame (False)."""
+    kind = VISIT_KIND[row["action"]]
+    key = (row["official"], row["date_start"], kind) if actor.kind == "official" else None
+    visit = frame.visits.get(key) if key else frame.visit
+    if visit is not None and VISIT_KIND[visit["action"]] == kind:
+        for into in (visit, *frame.joined):
+            _merge_places(into, row)
+        if not visit["topics"] and row["topics"]:  # 带领慰问团…，慰问了困难群众
+            visit.update(topics=list(row["topics"]), topic=row["topic"])
+        visit["_states_subject"] = visit["_states_subject"] or row["_states_subject"]
+        frame.visit = visit
+        return True
+    if key:
+        frame.visits[key] = frame.visit = row
+        frame.joined = []
+    frame.meeting_rows = []
+    return False
+
+
+def _fold_meeting(row: dict[str, Any], frame: Frame) -> bool:
+    """A row of the meeting being told: one row per person (True when folded away), a
+    chair named after the place convened owns it, and all its rows share one topic."""
+    if row["action"] == "出席会议" and any(r["official"] == row["official"] and r["official"]
+                                         for r in frame.meeting_rows):
+        return True  # 出席并通报…, 主持并讲话: one row for one person at one meeting
+    convened = _chairless(frame, row)
+    if convened is not None:
+        convened["_drop"] = True  # 我区召开…会。区长乙主持: the named chair owns the meeting
+    elif row["action"] != "出席会议":
+        frame.meeting_rows = [r for r in frame.meeting_rows if r["char_start"] == row["char_start"]]
+    if not row["topics"] and frame.meeting_rows:
+        row.update(topics=list(frame.meeting_rows[0]["topics"]), topic=frame.meeting_rows[0]["topic"])
+    frame.meeting_rows.append(row)
     return False
 
 
