@@ -57,10 +57,21 @@ class View:
         return _DROP.sub("", self.original[self.start(start):self.end(end)])
 
 
+def _gb2312(text: str) -> bool:
+    """Whether the text is written in GB2312 alone (a fast codec check)."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def view(text: str) -> View | None:
     """The readable view of ``text``, or None when the text reads as it is."""
-    table = _t2s()
     drops = list(_DROP.finditer(text))
+    if not drops and _gb2312(text):
+        return None  # GB2312 holds no Traditional-only character: most texts stop here
+    table = _t2s()
     simplified = text.translate(table)  # one C pass; equal when nothing is Traditional
     if not drops and simplified == text:
         return None

@@ -29,7 +29,9 @@ class _Patterns:
     """Attribute access to the patterns: ``P.quoted``."""
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
-        return pattern(name)
+        compiled = pattern(name)
+        setattr(self, name, compiled)  # later lookups skip __getattr__
+        return compiled
 
 
 P = _Patterns()
