@@ -183,7 +183,9 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
                 any(a <= m.start() < b for a, b in titles):
             continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
         return m.group()
-    area = P.scope_area.search(ctx.text, sent.start, sent.end)
+    # the area pattern backtracks; most sentences hold no area word at all
+    area = P.area_word.search(ctx.text, sent.start, sent.end) and \
+        P.scope_area.search(ctx.text, sent.start, sent.end)
     if area:
         return area.group(1)
     return _place_subject(ctx, sent, orgs)
@@ -362,6 +364,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         if q.range_group is not None:
             range_starts.setdefault(q.range_group, q)
             range_ends[q.range_group] = q
+    sent_scope = _scope(ctx, sent) if quantities else None  # one scope per sentence
+    sent_county = _county(ctx, sent) if quantities else None
     for q in quantities:
         in_speech = state.speech or q.start >= speech_at
         if (q.start >= directive_at and _quota(ctx, q)) or not _is_fact(ctx, q, sent, in_speech):
@@ -389,7 +393,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             "value_normalized": q.value_normalized, "unit_normalized": q.unit_normalized,
             "qualifier": qualifier, "direction": q.direction, "estimate": estimate,
             "period_start": period.start, "period_end": period.end,
-            "scope": _scope(ctx, sent), "county": _county(ctx, sent),
+            "scope": sent_scope, "county": sent_county,
             "organization": _organization(ctx, sent, q.start),
             "evidence": ctx.text[sent.start:sent.end],
             "char_start": sent.start, "char_end": sent.end,
