@@ -384,3 +384,12 @@ def test_names_with_no_title_before_a_meeting_verb_are_untitled_officials(text, 
     found = parse_officials(text)
     assert [o.name for o in found] == names
     assert all(o.title is None for o in found)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("副县长李强来到现场。", ["李强"]),
+    ("旗领导李青来、付磊参加。", ["李青来", "付磊"]),
+    ("县政府、林业、公安、应急等有关领导参加。", []),
+])
+def test_a_name_ends_before_来到_and_departments_are_no_untitled_names(text, names):
+    assert [o.name for o in parse_officials(text)] == names

@@ -207,3 +207,13 @@ def test_attending_a_signing_ceremony_is_signing():
 def test_a_drill_held_by_a_body_after_由_is_that_bodys_campaign(text, org):
     ev = _tables(text, issue="2022-10-14", region="花溪区").events
     assert ev[["organization", "action"]].values.tolist() == [[org, "开展行动"]]
+
+
+def test_attendees_named_after_a_passive_meeting_take_its_topic():
+    text = ("9月19日，全旗安全生产工作会议召开。\n"
+            "会议通报了全旗前三季度安全生产工作情况。\n"
+            "旗领导李青来、付磊参加。\n")
+    ev = _tables(text, issue="2025-09-19", region="乌拉特后旗").events
+    assert ev[["official", "action"]].values.tolist() == [
+        [None, "召开会议"], ["李青来", "出席会议"], ["付磊", "出席会议"]]
+    assert {tuple(t) for t in ev["topics"]} == {("安全生产",)}

@@ -816,8 +816,9 @@ def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sen
         m = P.passive_meeting.search(ctx.text, s.start, s.end)
         hit = Hit(m.end() - 2, m.end(), _CONVENED)
         actor = Actor("org", org=meeting.org) if meeting.org else Actor("none")
-        state.rows.append(_row(ctx, s, hit, actor, "召开会议", (s.start, s.end), state.date,
-                               ParaState(), para))
+        row = _row(ctx, s, hit, actor, "召开会议", (s.start, s.end), state.date, ParaState(), para)
+        state.rows.append(row)
+        state.frame.meeting_rows = [row]  # attendees named later take its topic
     state.meeting = None
 
 

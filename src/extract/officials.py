@@ -643,6 +643,8 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
             lists.append(names)
     for names in lists:
         for n0, n1 in names:
+            if _common_word(text[n0:n1]):
+                continue  # 自然资源、林业、公安等有关领导: departments, not people
             if not any(f.start < n1 and n0 < f.end for f in found + extra):
                 extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], None, None, (), (), False,
                                       n0, n1, n0, n0))
@@ -650,6 +652,13 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
 
 
 _UNTITLED_ACT = re.compile("主持|出席|列席|参加")
+# a name with no title to vouch for it must not be an ordinary word: jieba's dictionary
+# counts 林业 1032 and 公安 2800 times, personal names hardly ever reach this
+COMMON_WORD_FREQ = 500
+
+
+def _common_word(word: str) -> bool:
+    return (jieba().get_FREQ(word) or 0) >= COMMON_WORD_FREQ
 
 
 def _names_listed_before(text: str, end: int, g: TitleGrammar) -> list[tuple[int, int]]:
