@@ -743,6 +743,8 @@ def _chairless(frame: Frame, row: dict[str, Any]) -> dict[str, Any] | None:
     person who chairs or speaks at it (the contract: no separate 召开会议 row then)."""
     if row["official"] is None or not frame.meeting_rows:
         return None
+    if row["action"] != "主持会议" and not P.speaks.search(row["action_text"]):
+        return None  # an attendee who only 出席/参加 leaves the meeting its own row
     first = frame.meeting_rows[0]
     if P.convenes.search(row["evidence"]):
         return None  # …黄石港区召开会商会，区领导乙出席: a meeting of its own
