@@ -201,6 +201,7 @@ class _Data:
     branches: tuple[str, ...]
     zones: re.Pattern[str]  # runs of characters a date can be made of (the cheap prefilter)
     anchor: re.Pattern[str]  # what a run must hold to be worth the full regex
+    branch_groups: tuple[tuple[str, int], ...]  # (branch, its group number), in order
 
 
 # Every character any branch can consume (plus the relative words' own). Dates are looked for
@@ -337,7 +338,8 @@ def _data() -> _Data:
     zones = re.compile(rf"[{zone_class}][{zone_class}]+")
     bare = [w for w in rel if not re.search(_ANCHOR, w)]  # 今晚: no anchor character of its own
     anchor = re.compile(_ANCHOR + ("|" + _alt(bare) if bare else ""))
-    return _Data(rel, regex, tuple(branches), zones, anchor)
+    groups = tuple((b, regex.groupindex[f"B_{b}"]) for b in branches)
+    return _Data(rel, regex, tuple(branches), zones, anchor, groups)
 
 
 # ---------------------------------------------------------------- resolution
@@ -767,7 +769,7 @@ def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
 def _mentions(text: str, matches: Iterator[re.Match[str]], ref: date, data: _Data) -> list[DateMention]:
     out: list[DateMention] = []
     for m in matches:
-        branch = next(b for b in data.branches if m.start(f"B_{b}") != -1)
+        branch = next(b for b, i in data.branch_groups if m.start(i) != -1)
         try:
             res = _resolve(m, branch, ref, data)
         except (ValueError, OverflowError):
