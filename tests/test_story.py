@@ -217,3 +217,11 @@ def test_attendees_named_after_a_passive_meeting_take_its_topic():
     assert ev[["official", "action"]].values.tolist() == [
         [None, "召开会议"], ["李青来", "出席会议"], ["付磊", "出席会议"]]
     assert {tuple(t) for t in ev["topics"]} == {("安全生产",)}
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("1-6月，我省累计排查隐患3200处。", "我省"),
+    ("12月份，我国居民消费价格同比上涨0.2%。", "我国"),
+])
+def test_the_place_itself_written_as_我省_is_a_scope(text, scope):
+    assert _tables(text, issue="2024-07-10", region="安徽省").facts.iloc[0]["scope"] == scope
