@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 from functools import lru_cache
+from typing import Any
 
 from .context import DocContext
 from .patterns import P
@@ -105,7 +105,7 @@ def report_paragraphs(ctx: DocContext) -> Iterator[tuple[Paragraph, list[Sentenc
     place: tuple[str | None, str | None] | None = None
     for para in ctx.layout.paragraphs:
         if is_headline(ctx, para) or is_debris(ctx.text, para.start, para.end):
-            continue  # a headline restates the item below it
+            continue  # a headline restates the item below it; debris is no story
         fresh = (para.section, para.subsection) != place
         place = (para.section, para.subsection)
         yield para, by_para.get(para.index, []), fresh

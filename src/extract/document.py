@@ -128,12 +128,13 @@ def _as_written(readable: View, ctx: DocContext, events: list[dict[str, Any]],
     """Rows read off the view get the offsets, evidence, names and titles of the text as
     read; places and counties stay canonical."""
     names, titles = _written_people(readable, ctx)
+    found: dict[tuple[str, bool], str] = {}  # values met outside their row (section names)
     for table, rows in (("events", events), ("facts", facts)):
         for row in rows:
             lo, hi = row["char_start"], row["char_end"]
             for column in _WRITTEN_FIELDS[table]:
                 row[column] = _written(readable, ctx.text, row[column], lo, hi,
-                                       keep_glosses=column not in _READ_FIELDS)
+                                       column not in _READ_FIELDS, found)
             if table == "events":
                 row["official"] = names.get(row["official"], row["official"])
                 row["title"] = titles.get(row["title"], row["title"])
@@ -156,14 +157,17 @@ def _written_people(readable: View, ctx: DocContext) -> tuple[dict[str, str], di
     return names, titles
 
 
-def _written(readable: View, text: str, value: Any, lo: int, hi: int,
-             keep_glosses: bool = True) -> Any:
-    """A value copied from the view between ``lo`` and ``hi``, as the original writes it."""
+def _written(readable: View, text: str, value: Any, lo: int, hi: int, keep_glosses: bool,
+             found: dict[tuple[str, bool], str]) -> Any:
+    """A value copied from the view between ``lo`` and ``hi``, as the original writes it;
+    a value written elsewhere (a section header) is looked up in the whole text once."""
     if not isinstance(value, str) or not value:
         return value
+    written = readable.as_written if keep_glosses else readable.as_read
     at = text.find(value, lo, hi)
-    if at < 0:
+    if at >= 0:
+        return written(at, at + len(value))
+    if (value, keep_glosses) not in found:
         at = text.find(value)
-    if at < 0:
-        return value
-    return (readable.as_written if keep_glosses else readable.as_read)(at, at + len(value))
+        found[value, keep_glosses] = written(at, at + len(value)) if at >= 0 else value
+    return found[value, keep_glosses]

@@ -194,10 +194,10 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
 def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any]) -> str | None:
     """据介绍，今年以来，安徽省…下降19.3%: a division standing as the subject of a clause is
     where its figures lie, as written."""
+    named = [*orgs, *ctx.mentions.officials.within(sent.start, sent.end)]
     for p in ctx.mentions.places.within(sent.start, sent.end):
-        if any(o.start <= p.start < o.end for o in orgs) or \
-                any(o.start <= p.start < o.end for o in ctx.mentions.officials.within(sent.start, sent.end)):
-            continue
+        if any(o.start <= p.start < o.end for o in named):
+            continue  # 安徽省应急管理厅, 县长甲: a place inside a body's or a title's name
         begin = clause_start(ctx.text, sent.start, p.start)
         lead = _blank(ctx.text, begin, p.start, ctx.mentions.dates.within(begin, p.start))
         if P.scope_lead.fullmatch(lead) and not P.place_then_org.match(ctx.text, p.end) and \
