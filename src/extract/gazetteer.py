@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-import ahocorasick
+import ahocorasick_rs
 
 from extract.records import Record
 from extract.resources import read_table, read_words
@@ -88,10 +88,11 @@ class Gazetteer:
         self.follow_words = tuple(sorted(set(follow_words), key=len, reverse=True))
         self.common_shorts = frozenset(row[0] for row in common_shorts)
         self._last: tuple[str | None, list[_Cand]] = (None, [])
-        self._automaton = ahocorasick.Automaton()
-        for surface in self.surfaces:
-            self._automaton.add_word(surface, surface)
-        self._automaton.make_automaton()
+        self._patterns = tuple(self.surfaces)
+        # every match, overlapping ones included: _pick may refuse the longest and
+        # take a shorter one inside it
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
         # a county short form is unique when no other county/city/province has it
         self._unique_short = frozenset(
             s for s, entries in self.surfaces.items()
@@ -166,9 +167,9 @@ class Gazetteer:
 
     def _match(self, text: str) -> list[_Cand]:
         cands = []
-        for end, surface in self._automaton.iter(text):
-            start = end + 1 - len(surface)
-            cands.append(_Cand(start, end + 1, self.surfaces[surface]))
+        surfaces, patterns = self.surfaces, self._patterns
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            cands.append(_Cand(start, end, surfaces[patterns[index]]))
         # leftmost-longest, non-overlapping
         cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
         return cands
