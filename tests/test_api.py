@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract import extract_files, extract_text
+from extract import extract_files, extract_text, extract_texts
 from extract.errors import UsageError
 from extract.tables import schema
 
@@ -82,3 +82,65 @@ def test_no_bulletins_and_unknown_encoding_raise(tmp_path):
         extract_files(tmp_path)
     with pytest.raises(ValueError, match="nonsense"):
         extract_files(CORPUS, encoding="nonsense")
+
+
+# ---------------------------------------------------------------- many texts, records
+
+
+def _corpus_items() -> list[dict[str, str]]:
+    """The bundled bulletins with their manifest dates and regions, as extract_texts items."""
+    import csv
+    with (CORPUS / "manifest.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["path"].endswith(".txt")]
+    return [{"text": (CORPUS / r["path"]).read_text(encoding="utf-8"), "doc_id": r["doc_id"],
+             "issue_date": r["issue_date"], "region": r["region"] or None} for r in rows]
+
+
+@pytest.fixture(scope="module")
+def corpus_items():
+    return _corpus_items()
+
+
+def test_extract_texts_gives_the_rows_of_extract_text_one_by_one(corpus_items):
+    many = extract_texts(corpus_items)
+    one_by_one = [extract_text(i["text"], doc_id=i["doc_id"], issue_date=i["issue_date"],
+                               region=i["region"]) for i in corpus_items]
+    assert len(corpus_items) >= 5
+    for table in ("events", "facts", "officials"):
+        expected = sorted((r["doc_id"], r["char_start" if table != "officials" else "first_char"])
+                          for e in one_by_one for r in e.rows[table])
+        got = [(r["doc_id"], r["char_start" if table != "officials" else "first_char"])
+               for r in many.rows[table]]
+        assert got == expected, table
+    assert many.documents["doc_id"].tolist() == sorted(i["doc_id"] for i in corpus_items)
+    assert len(many.events) > 40
+
+
+def test_extract_texts_with_workers_is_the_same(corpus_items):
+    one = extract_texts(corpus_items)
+    two = extract_texts(corpus_items, workers=2)
+    for table in ("documents", "events", "facts", "officials", "errors"):
+        assert one.to_dicts(table) == two.to_dicts(table), table
+
+
+def test_extract_texts_items_may_be_plain_strings_and_errors_stay_rows():
+    out = extract_texts([TEXT, "", TEXT.replace("陈爱林", "李明")], issue_date="2024-10-12",
+                        region="永州市")
+    assert len(out.documents) == 2
+    assert out.errors["error_code"].tolist() == ["empty"]
+    assert sorted(out.events["official"]) == ["李明", "陈爱林", "韩文博", "韩文博"]
+
+
+def test_extract_texts_refuses_an_item_without_text():
+    with pytest.raises(TypeError, match="item 1"):
+        extract_texts(["10月11日，市长陈爱林赴双牌县调研。", {"body": "x"}])
+
+
+def test_records_have_the_contract_columns_without_pandas_types(tables):
+    records = tables.to_dicts("events")
+    assert [list(r) for r in records] == [[c.name for c in schema("events")]] * 2
+    assert records[0]["date_start"] == pd.Timestamp("2024-10-11").date()
+    assert records[0]["places"] == ["宁远县", "双牌县"]
+    assert set(tables.to_dicts()) == {"documents", "events", "facts", "officials", "errors"}
+    with pytest.raises(ValueError, match="choose from"):
+        tables.to_dicts("people")

@@ -1,6 +1,6 @@
 """bulletin-extract: Chinese local-government work bulletins to tables.
 
-    from extract import extract_text, extract_files
+    from extract import extract_text, extract_texts, extract_files
     tables = extract_files("corpus/")
     tables.events.head()
 """
@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["extract_text", "extract_files", "parse_dates", "parse_quantities",
+__all__ = ["extract_text", "extract_texts", "extract_files", "parse_dates", "parse_quantities",
            "parse_places", "parse_officials", "__version__"]
 
 # Imported on first use so `import extract` stays cheap in worker processes
 # and notebooks that only need one recognizer.
 _LAZY = {
     "extract_text": ("api", "extract_text"),
+    "extract_texts": ("api", "extract_texts"),
     "extract_files": ("api", "extract_files"),
     "Extraction": ("api", "Extraction"),
     "parse_dates": ("timex", "parse_dates"),
@@ -25,7 +26,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .api import Extraction, extract_files, extract_text
+    from .api import Extraction, extract_files, extract_text, extract_texts
     from .gazetteer import parse_places
     from .officials import parse_officials
     from .quantity import parse_quantities
