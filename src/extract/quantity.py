@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
+from extract.firstchars import compile_skipping
 from extract.records import Record
 from extract.resources import read_table
 
@@ -236,7 +237,7 @@ def _data() -> _Data:
     before_q = _alternation([w for w, q in qualifiers.items() if q.position == "before"])
     directions = {row[0]: row[1] for row in read_table("quantity_direction.tsv")}
     unit_alt = _alternation(list(units))
-    main = re.compile(
+    main = compile_skipping(
         rf"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ第{_CN_PLAIN}])"
         rf"(?:(?P<lo>{_NUM})\s?(?P<loscale>[十百千]?[万亿]+)?(?P<loq>{after_q})?\s?(?:[（(]含[)）])?\s?{_SEP}\s?)?"
         rf"(?:(?P<num>{_NUM})\s?(?P<q>{after_q})?(?P<scale>[十百千]?[万亿]+)?(?P<q2>{after_q})?\s?"

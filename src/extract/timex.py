@@ -47,6 +47,7 @@ from functools import lru_cache
 from itertools import accumulate
 from collections.abc import Iterator
 
+from extract.firstchars import compile_skipping
 from extract.quantity import parse_number
 from extract.records import Record
 from extract.resources import read_table
@@ -332,7 +333,7 @@ def _data() -> _Data:
         "weekday": rf"(?P<kw>{rel_week})(?:星期|周|礼拜)?(?P<kd>{weekday}){_TOD}",
         "rel": rf"(?P<rw>{rel_any})(?P<rsame>同期)?{_TOD}",
     }
-    regex = re.compile("|".join(rf"(?P<B_{k}>{v})" for k, v in branches.items()))
+    regex = compile_skipping("|".join(rf"(?P<B_{k}>{v})" for k, v in branches.items()))
     chars = sorted(set(_ZONE_CHARS + "".join(rel)))
     zone_class = "".join(re.escape(c) for c in chars)
     zones = re.compile(rf"[{zone_class}][{zone_class}]+")
@@ -769,7 +770,7 @@ def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
 def _mentions(text: str, matches: Iterator[re.Match[str]], ref: date, data: _Data) -> list[DateMention]:
     out: list[DateMention] = []
     for m in matches:
-        branch = next(b for b, i in data.branch_groups if m.start(i) != -1)
+        branch = m.lastgroup[2:]  # the outer B_<branch> group closes last
         try:
             res = _resolve(m, branch, ref, data)
         except (ValueError, OverflowError):

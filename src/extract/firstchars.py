@@ -1,0 +1,93 @@
+"""Regexes that skip, in C, the positions where no match can begin.
+
+Python's regex engine tries every branch of a large alternation at every position.
+Prefixing a lookahead on the set of characters a match can start with lets it jump
+over the rest with one set test; the matches are the same. The set is read off the
+parsed pattern; where it cannot be known (a class like \\d, a negated class, ``.``, a
+pattern that can match nothing) the pattern is compiled as it is.
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+_MAX_RANGE = 512  # a wider range (a CJK block) says nothing useful
+
+
+class _Unknown(Exception):
+    """Any character could start a match here."""
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> set[str]:
+    chars: set[str] = set()
+    for op, value in items:
+        if op is C.LITERAL:
+            chars.add(chr(value))
+        elif op is C.RANGE and value[1] - value[0] < _MAX_RANGE:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:  # NEGATE, CATEGORY (\d, \s), a wide range
+            raise _Unknown
+    return chars
+
+
+def _item(op: Any, value: Any) -> tuple[set[str], bool]:
+    """(first characters, can match the empty string) of one parsed item."""
+    if op is C.LITERAL:
+        return {chr(value)}, False
+    if op is C.IN:
+        return _class_chars(value), False
+    if op in _ZERO_WIDTH:
+        return set(), True  # a lookaround or anchor consumes nothing: look past it
+    if op is C.BRANCH:
+        chars, empty = set(), False
+        for alternative in value[1]:
+            c, e = _sequence(alternative)
+            chars |= c
+            empty = empty or e
+        return chars, empty
+    if op is C.SUBPATTERN:
+        if value[1] or value[2]:  # inline flags such as (?i) change what a letter matches
+            raise _Unknown
+        return _sequence(value[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _sequence(value)
+    if op in _REPEATS:
+        chars, empty = _sequence(value[2])
+        return chars, empty or value[0] == 0
+    raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, conditional groups
+
+
+def _sequence(items: Any) -> tuple[set[str], bool]:
+    chars: set[str] = set()
+    for op, value in items:
+        c, empty = _item(op, value)
+        chars |= c
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def first_chars(source: str) -> set[str] | None:
+    """The characters a match of ``source`` can begin with; None when any can."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None  # a letter would match its other case too
+    try:
+        chars, empty = _sequence(parsed)
+    except _Unknown:
+        return None
+    return None if empty or not chars else chars
+
+
+def compile_skipping(source: str) -> re.Pattern[str]:
+    """``source`` compiled with a lookahead on its first characters, when they are known.
+    Group numbers and names are unchanged (the lookahead and the wrapper capture nothing)."""
+    chars = first_chars(source)
+    if chars is None:
+        return re.compile(source)
+    charset = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"(?=[{charset}])(?:{source})")
