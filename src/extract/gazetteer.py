@@ -26,6 +26,7 @@ LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 # kind of surface form: the canonical name, a full alias, a short form
 NAME, ALIAS, SHORT = 0, 1, 2
 SENTENCE_END = "。！？!?\n；;"
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 # a two-character dictionary word across a short form's edge at least this frequent
 # means the short form was cut out of another word
 STRADDLE_MIN_FREQ = 50
@@ -88,6 +89,7 @@ class Gazetteer:
         self.follow_words = tuple(sorted(set(follow_words), key=len, reverse=True))
         self.common_shorts = frozenset(row[0] for row in common_shorts)
         self._last: tuple[str | None, list[_Cand]] = (None, [])
+        self._enclosing_cache: dict[str, frozenset[str]] = {}
         self._patterns = tuple(self.surfaces)
         # every match, overlapping ones included: _pick may refuse the longest and
         # take a shorter one inside it
@@ -128,12 +130,22 @@ class Gazetteer:
 
     def contains(self, outer: Division, code: str) -> bool:
         """True when division ``code`` lies in ``outer`` (or is it)."""
-        div = self.by_code.get(code)
-        while div is not None:
-            if div.code == outer.code or div.zone_code == outer.code:
-                return True
-            div = self.parent(div)
-        return False
+        return outer.code in self._enclosing(code)
+
+    def _enclosing(self, code: str) -> frozenset[str]:
+        """The codes of a division, its ancestors and the functional zones over them: read
+        once per division (the matcher asks for the same few thousand again and again)."""
+        found = self._enclosing_cache.get(code)
+        if found is None:
+            codes: set[str] = set()
+            div = self.by_code.get(code)
+            while div is not None:
+                codes.add(div.code)
+                if div.zone_code:
+                    codes.add(div.zone_code)
+                div = self.parent(div)
+            found = self._enclosing_cache[code] = frozenset(codes)
+        return found
 
     def names_a_place(self, word: str) -> bool:
         """True when ``word`` alone names a division (湖北, 永州市); a township's bare
@@ -188,9 +200,9 @@ class Gazetteer:
         for cand in self._candidates(text):
             if cand.start < last_end:
                 continue
-            if ctx is not None and any(ch in SENTENCE_END for ch in text[ctx_end:cand.start]):
+            if ctx is not None and _SENTENCE_END_RE.search(text, ctx_end, cand.start):
                 ctx = None
-            if area is not None and any(ch in SENTENCE_END for ch in text[area_end:cand.start]):
+            if area is not None and _SENTENCE_END_RE.search(text, area_end, cand.start):
                 area = None
             # a township written right after a county (平江县城关镇) is that county's or none
             after_county = ctx is not None and ctx_end == cand.start
@@ -349,7 +361,7 @@ class Gazetteer:
                      chosen: list[tuple[_Cand, Division, int]]) -> Division | None:
         for cand, div, _ in reversed(chosen):
             if cand.end <= pos and div.code == zone_code:
-                if not any(ch in SENTENCE_END for ch in text[cand.end:pos]):
+                if not _SENTENCE_END_RE.search(text, cand.end, pos):
                     return div
                 return None
         return None
