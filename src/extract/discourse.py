@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from .firstchars import compile_skipping
 from .context import DocContext
 from .patterns import P
 from .resources import read_table
@@ -22,7 +23,7 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
                    key=len, reverse=True)
     # 要求对…, 要求各地…: a requirement with its object, not only before punctuation
     # …的工作要求，6月27日，…: a requirement named as a noun is not speech
-    return re.compile(f"(?<![的按照上级工作提出])(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
+    return compile_skipping(f"(?<![的按照上级工作提出])(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
                       f"|(?<![按照的上级工作提出])要求(?![的和与及是为上下中，,。；])"
                       f"|(?:{P.speaker.pattern})(?P<said>)(?={'|'.join(map(re.escape, words))})")
 
@@ -77,7 +78,7 @@ HEADLINE_MAX = 40
 @lru_cache(maxsize=1)
 def _debris_re() -> re.Pattern[str]:
     kinds = [pattern for _, pattern in read_table("story_debris.tsv")]
-    return re.compile("|".join(f"(?:{p})" for p in kinds))
+    return compile_skipping("|".join(f"(?:{p})" for p in kinds))
 
 
 def is_debris(text: str, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .firstchars import compile_skipping
 from .context import DocContext
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
                         report_paragraphs, speech_start)
@@ -106,26 +107,26 @@ _CONVENED = Trigger("召开会议", re.compile("召开"), "any", "主持会议")
 
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[Trigger, ...]:
-    return tuple(Trigger(action, re.compile(pattern), actor, official or None, minor == "yes")
+    return tuple(Trigger(action, compile_skipping(pattern), actor, official or None, minor == "yes")
                  for action, pattern, actor, official, minor in read_table("event_triggers.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _movement_re() -> re.Pattern[str]:
     words = sorted(read_words("event_movement_verbs.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return compile_skipping("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=1)
 def _directive_re() -> re.Pattern[str]:
     words = sorted(read_words("event_directive_words.txt"), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
+    return compile_skipping(f"(?:{'|'.join(map(re.escape, words))})$")
 
 
 @lru_cache(maxsize=1)
 def _coactor_re() -> re.Pattern[str]:
     words = sorted(read_words("event_coactor_words.txt"), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
+    return compile_skipping(f"(?:{'|'.join(map(re.escape, words))})$")
 
 
 def iso(value: str | None) -> date_type | None:

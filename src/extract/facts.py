@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from .firstchars import compile_skipping
 from .context import DocContext
 from .discourse import (OPEN_WINDOW, clause_end, clause_start, headline_sentences, is_dateline,
                         opens_report, report_paragraphs, speech_start)
@@ -48,12 +49,12 @@ def _markers() -> Markers:
     for kind, word in read_table("fact_markers.tsv"):
         kinds.setdefault(kind, []).append(word)
     return Markers(
-        estimate=re.compile(_alternation(kinds["estimate"])),
-        lead=re.compile(f"^(?:{_alternation(kinds['lead'])}|[，,、\\s])+"),
-        tail=re.compile(f"(?:{_alternation(kinds['tail'])}|[，,、的\\s])+$"),
-        change=re.compile(f"^(?:{_alternation(kinds['change'])})"),
+        estimate=compile_skipping(_alternation(kinds["estimate"])),
+        lead=compile_skipping(f"^(?:{_alternation(kinds['lead'])}|[，,、\\s])+"),
+        tail=compile_skipping(f"(?:{_alternation(kinds['tail'])}|[，,、的\\s])+$"),
+        change=compile_skipping(f"^(?:{_alternation(kinds['change'])})"),
         # 全省市县两级: scope words written together are one scope
-        scope=re.compile(f"(?:{_alternation(read_words('fact_scopes.txt'))})+"),
+        scope=compile_skipping(f"(?:{_alternation(read_words('fact_scopes.txt'))})+"),
     )
 
 
@@ -98,7 +99,7 @@ def _noun_after(ctx: DocContext, q: Any, end: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _verb_stop() -> re.Pattern[str]:
-    return re.compile(_alternation(read_words("fact_noun_stops.txt")))
+    return compile_skipping(_alternation(read_words("fact_noun_stops.txt")))
 
 
 def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,

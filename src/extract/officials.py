@@ -112,7 +112,7 @@ class TitleGrammar:
         self.countries = frozenset(read_words("place_countries.txt"))
         groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
         # 等 + up to 8 characters of rank or kind (县处级, 市直部门) + the group word
-        self.untitled_re = re.compile(f"等[^，。；：、\\s]{{0,8}}?(?:{groups})")
+        self.untitled_re = compile_skipping(f"等[^，。；：、\\s]{{0,8}}?(?:{groups})")
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
@@ -593,7 +593,7 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
             known.setdefault(given, o)
     if not known:
         return found
-    pattern = re.compile("|".join(map(re.escape, known)))
+    pattern = compile_skipping("|".join(map(re.escape, known)))
     replaced: set[int] = set()
     extra: list[Official] = []
     refs = {(f.name_start, f.name_end): f for f in found if f.is_reference}
@@ -799,7 +799,7 @@ def _with_repeats(text: str, found: list[Official]) -> list[Official]:
         return found
     taken = _Taken([(o.start, o.end) for o in found])
     extra: list[Official] = []
-    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
+    pattern = compile_skipping("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
     for m in pattern.finditer(text):
         if taken.holds(m.start()) or not _ends_name(text, m.end(), m.group()):
             continue

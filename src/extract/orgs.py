@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from extract.firstchars import compile_skipping
 from extract.gazetteer import Division, get_gazetteer
 from extract.officials import get_grammar
 from extract.records import Record
@@ -38,9 +39,9 @@ class _OrgRules:
         self.needs_body = frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "1")
         self.before_rank = frozenset(r[0] for r in rows if len(r) > 3 and r[3] == "1")
         alt = "|".join(map(re.escape, sorted(self.kind, key=len, reverse=True)))
-        self.suffix_re = re.compile(f"(?:{alt})")
+        self.suffix_re = compile_skipping(f"(?:{alt})")
         self.prefixes = sorted(read_words("org_prefixes.txt"), key=len, reverse=True)
-        self.prefix_re = re.compile("|".join(map(re.escape, self.prefixes)))
+        self.prefix_re = compile_skipping("|".join(map(re.escape, self.prefixes)))
         self.bodies = frozenset(read_words("org_bodies.txt"))
         self.suffix_verbs = frozenset(read_words("org_suffix_verbs.txt"))
         self.suffix_verb_lengths = sorted({len(v) for v in self.suffix_verbs})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .firstchars import compile_skipping
 from .resources import read_table
 
 
@@ -20,7 +21,7 @@ def _sources() -> dict[str, str]:
 def pattern(name: str) -> re.Pattern[str]:
     """The compiled pattern ``name``; KeyError names the missing entry."""
     try:
-        return re.compile(_sources()[name])
+        return compile_skipping(_sources()[name])
     except KeyError:
         raise KeyError(f"assembly_patterns.tsv has no pattern {name!r}") from None
 
