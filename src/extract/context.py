@@ -21,13 +21,10 @@ class SpanIndex:
         self.starts = [r.start for r in self.records]
 
     def within(self, start: int, end: int) -> list[Any]:
-        i = bisect_left(self.starts, start)
-        out = []
-        while i < len(self.records) and self.records[i].start < end:
-            if self.records[i].end <= end:
-                out.append(self.records[i])
-            i += 1
-        return out
+        """Records that start at or after ``start`` and end by ``end``, in order."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo)
+        return [r for r in self.records[lo:hi] if r.end <= end]
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.records)

@@ -112,6 +112,13 @@ def _triggers() -> tuple[Trigger, ...]:
 
 
 @lru_cache(maxsize=1)
+def _any_trigger_re() -> re.Pattern[str]:
+    """Matches where any trigger matches (an alternation finds a match wherever one of
+    its branches would)."""
+    return compile_skipping("|".join(f"(?:{t.pattern.pattern})" for t in _triggers()))
+
+
+@lru_cache(maxsize=1)
 def _movement_re() -> re.Pattern[str]:
     words = sorted(read_words("event_movement_verbs.txt"), key=len, reverse=True)
     return compile_skipping("|".join(map(re.escape, words)))
@@ -153,6 +160,8 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
         for i in range(m.start - start, getattr(m, "title_end", m.end) - start):
             view[i] = MASK
     view = "".join(view)
+    if not _any_trigger_re().search(view):
+        return []  # most sentences hold no trigger: one search instead of one per trigger
     found = [Hit(start + m.start(), start + m.end(), trig)
              for trig in _triggers() for m in trig.pattern.finditer(view)]
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -543,7 +552,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     hits = find_hits(ctx, sent.start, stop)
     hits += _meeting_reports(ctx, sent, stop, state.frame, hits)
     hits = hits or _hosted(ctx, sent, stop)
-    actors = actors_in(ctx, sent.start, stop)
+    actors = actors_in(ctx, sent.start, stop) if hits else []
     pairs = []
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
                        or _host(ctx, h, sent)
