@@ -1,108 +1,169 @@
-"""End-to-end speed and memory of the pipeline, next to jieba's plain cut, in one process.
+"""Speed and memory of the pipeline's paths, next to jieba's plain cut, in one process.
 
-    python bench/bench_pipeline.py [--limit N] [--text PATH]
+    python bench/bench_pipeline.py [--limit N] [--batch N] [--text PATH]
 
-Prints characters per second of jieba.lcut (the baseline), of the whole pipeline
-(reading excluded: texts are in memory) with 1 and 2 worker processes, their
-ratios, and the peak resident memory of each worker. Ratios, not seconds, are
-what to compare across machines. Needs ../shared/data/text/xwlb_2024.jsonl.
+Over the first ``--limit`` news items (default 300) of ../shared/data/text/xwlb_2024.jsonl,
+prints characters per second and the ratio to ``jieba.cut`` (run before and after each
+path in the same process; the ratio uses their mean, so a machine that slows down
+during the run does not flatter either side) of:
+
+- the core (``process_text``: reading done, text to rows);
+- ``extract_text`` called once per item (the public API, frames built only on use);
+- ``extract_text`` with every table's DataFrame built, as a notebook would;
+- ``extract_texts`` over all items in one call, with 1 and 2 workers;
+- the CLI batch (``bulletin-extract run`` in a child process, over ``--batch`` items written
+  as files with a manifest, default 3000), with 1 and 2 workers: files/s, chars/s, ratio,
+  the speed-up of 2 workers over 1, and the peak resident memory of the largest process.
+
+Ratios, not seconds, are what to compare across machines. Skips (exit 0) without ../shared.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_TEXT = REPO.parent / "shared" / "data" / "text" / "xwlb_2024.jsonl"
 
+Item = tuple[str, date]
 
-def load_items(path: Path, limit: int | None) -> list[tuple[str, date]]:
+
+def load_items(path: Path, limit: int) -> list[Item]:
     items = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             d = rec["date"]
             items.append((rec["text"], date(int(d[:4]), int(d[4:6]), int(d[6:8]))))
-            if limit and len(items) >= limit:
+            if len(items) >= limit:
                 break
     return items
 
 
-def _process(item: tuple[int, str, date]) -> tuple[int, int, int]:
-    """Run the pipeline on one text; return (events, facts, peak RSS in KiB of this worker)."""
-    from extract.document import DocInput, process_text
-    n, text, issued = item
-    result = process_text(text, DocInput(doc_id=f"d{n}", path="-", encoding="utf-8",
-                                         option_date=issued))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return len(result.events), len(result.facts), peak
-
-
-def _warm() -> None:
-    """Load every word list and jieba's dictionary before timing (a worker does it once)."""
-    from extract.document import DocInput, process_text
-    from extract.segment import jieba
-    jieba()
-    process_text("10月11日，市长陈爱林赴双牌县调研。", DocInput("w", "-", "utf-8", option_date=date(2024, 1, 1)))
-
-
-def run_pipeline(items: list[tuple[str, date]], workers: int) -> tuple[float, int, int, int]:
-    jobs = [(n, t, d) for n, (t, d) in enumerate(items)]
-    started = time.perf_counter()
-    if workers == 1:
-        _warm()
-        started = time.perf_counter()
-        results = [_process(j) for j in jobs]
-    else:
-        with mp.get_context("fork").Pool(workers, initializer=_warm) as pool:
-            pool.map(_warm_noop, range(workers))  # make sure every worker has loaded its data
-            started = time.perf_counter()
-            results = pool.map(_process, jobs, chunksize=16)
-    seconds = time.perf_counter() - started
-    return (seconds, sum(r[0] for r in results), sum(r[1] for r in results),
-            max(r[2] for r in results))
-
-
-def _warm_noop(_: int) -> None:
-    return None
-
-
-def run_jieba(items: list[tuple[str, date]]) -> float:
+def _jieba(items: list[Item]) -> float:
     import jieba
-    jieba.setLogLevel(60)
-    jieba.initialize()
     started = time.perf_counter()
     for text, _ in items:
-        jieba.lcut(text)
+        list(jieba.cut(text))
     return time.perf_counter() - started
+
+
+def _timed(work: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _core(items: list[Item]) -> None:
+    from extract.document import DocInput, process_text
+    for n, (text, issued) in enumerate(items):
+        process_text(text, DocInput(doc_id=f"d{n}", path="-", encoding="utf-8", option_date=issued))
+
+
+def _api(items: list[Item], frames: bool) -> None:
+    from extract import extract_text
+    for text, issued in items:
+        out = extract_text(text, issue_date=issued)
+        if frames:
+            for table in ("documents", "events", "facts", "officials", "errors"):
+                getattr(out, table)
+
+
+def _api_many(items: list[Item], workers: int) -> None:
+    from extract import extract_texts
+    extract_texts(({"text": t, "issue_date": d} for t, d in items), workers=workers)
+
+
+def report(label: str, items: list[Item], work: Callable[[], Any]) -> float:
+    """Time ``work`` between two jieba runs over the same items; print and return the ratio."""
+    chars = sum(len(t) for t, _ in items)
+    before = _jieba(items)
+    seconds = _timed(work)
+    after = _jieba(items)
+    ratio = (before + after) / 2 / seconds
+    print(f"{label:34s} {chars / seconds:12,.0f} chars/s   ratio to jieba.cut {ratio:5.2f}x")
+    return ratio
+
+
+def _write_batch(items: list[Item], folder: Path) -> None:
+    rows = ["doc_id,path,issue_date,region,source"]
+    for n, (text, issued) in enumerate(items):
+        (folder / f"n{n:05d}.txt").write_text(text, encoding="utf-8")
+        rows.append(f"n{n:05d},n{n:05d}.txt,{issued.isoformat()},,")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def _cli(folder: Path, out: Path, workers: int) -> tuple[float, int]:
+    """Seconds of one `run` in a child process, and the peak RSS (KiB) of its largest process."""
+    command = [sys.executable, "-m", "extract", "run", str(folder), "--out", str(out), "--force",
+               "--quiet", "--workers", str(workers)]
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "r = subprocess.run(sys.argv[1:]).returncode; s = time.perf_counter() - t; "
+            "print(r, s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    # a fresh parent per run, so the peak of one run is not the peak of an earlier one
+    done = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True,
+                          check=True)
+    status, seconds, peak = done.stdout.split()
+    if status not in ("0", "1"):
+        raise SystemExit(f"bulletin-extract run failed (exit {status}): {done.stderr}")
+    return float(seconds), int(peak)
+
+
+def report_cli(items: list[Item]) -> None:
+    chars = sum(len(t) for t, _ in items)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        _write_batch(items, folder)
+        one_s = two_s = 0.0
+        for workers in (1, 2):
+            before = _jieba(items)
+            seconds, peak = _cli(folder, Path(tmp) / f"out{workers}", workers)
+            after = _jieba(items)
+            ratio = (before + after) / 2 / seconds
+            one_s, two_s = (seconds, two_s) if workers == 1 else (one_s, seconds)
+            print(f"CLI batch, {workers} worker{'s' if workers > 1 else ' '}            "
+                  f"{chars / seconds:12,.0f} chars/s   ratio to jieba.cut {ratio:5.2f}x   "
+                  f"{len(items) / seconds:7.1f} files/s   peak per process {peak / 1024:.0f} MiB")
+        print(f"CLI batch, 2 workers over 1: {one_s / two_s:.2f}x")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--text", type=Path, default=DEFAULT_TEXT)
-    parser.add_argument("--limit", type=int, default=None, help="first N items only")
+    parser.add_argument("--limit", type=int, default=300, help="items for the API paths")
+    parser.add_argument("--batch", type=int, default=3000, help="items for the CLI batch")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI batch runs")
     args = parser.parse_args()
     if not args.text.exists():
         print(f"skipped: {args.text} not found (needs ../shared)")
         return 0
+    import jieba
+    jieba.setLogLevel(60)
+    jieba.initialize()
     items = load_items(args.text, args.limit)
-    chars = sum(len(t) for t, _ in items)
-    print(f"{len(items)} items, {chars:,} characters")
-    base = run_jieba(items)
-    print(f"jieba.lcut              {chars / base:12,.0f} chars/s  (baseline)")
-    one = run_pipeline(items, 1)
-    print(f"pipeline, 1 worker      {chars / one[0]:12,.0f} chars/s  ratio to jieba "
-          f"{base / one[0]:.2f}x  ({one[1]} events, {one[2]} facts; peak {one[3] / 1024:.0f} MiB)")
-    two = run_pipeline(items, 2)
-    print(f"pipeline, 2 workers     {chars / two[0]:12,.0f} chars/s  ratio to jieba "
-          f"{base / two[0]:.2f}x  speed-up over 1 worker {one[0] / two[0]:.2f}x "
-          f"(peak per worker {two[3] / 1024:.0f} MiB)")
+    _core(items[:5])  # word lists loaded before any timing
+    _api(items[:5], frames=True)  # and pandas, which the API imports
+    print(f"{len(items)} items, {sum(len(t) for t, _ in items):,} characters")
+    report("core (process_text)", items, lambda: _core(items))
+    report("extract_text per item", items, lambda: _api(items, frames=False))
+    report("extract_text per item, all frames", items, lambda: _api(items, frames=True))
+    report("extract_texts, 1 worker", items, lambda: _api_many(items, 1))
+    report("extract_texts, 2 workers", items, lambda: _api_many(items, 2))
+    print(f"peak memory of this process: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    if not args.no_cli:
+        batch = load_items(args.text, args.batch)
+        print(f"CLI batch: {len(batch)} files, {sum(len(t) for t, _ in batch):,} characters")
+        report_cli(batch)
     return 0
 
 
