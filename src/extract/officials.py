@@ -24,7 +24,8 @@ from extract.resources import read_table, read_words
 from extract.segment import jieba
 
 # units joined by these before one name are that person's chain (县长，县政府党组书记赵刚)
-JOINERS = ("、", "和", "", "，", ",")
+# 兼 joins concurrent posts (副市长兼公安局长)
+JOINERS = ("、", "和", "兼", "", "，", ",")
 COMMAS = ("，", ",")
 SECONDMENT = ("（挂职）", "(挂职)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -351,6 +352,14 @@ class TitleGrammar:
                 return n
         return 0
 
+    def organ_through(self, text: str, pos: int) -> int:
+        """An organ whose last character is the rank's first (公安局|长 for 公安局局长,
+        财政厅|长): how many characters it starts before ``pos``; 0 when none."""
+        for n in self.organ_lengths:
+            if n >= 2 and pos + 1 - n >= 0 and text[pos + 1 - n:pos + 1] in self.organs:
+                return n - 1
+        return 0
+
     def prefix_before(self, text: str, pos: int) -> str | None:
         for n in self.prefix_lengths:
             if pos - n >= 0 and text[pos - n:pos] in self.prefixes:
@@ -393,6 +402,10 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
     for m in g.rank_re.finditer(text):
         start, organ = m.start(), False
         walk = [start]
+        if not g.organ_before(text, start) and (n := g.organ_through(text, start)):
+            start -= n  # 公安局长: the organ's 局 is the rank's 局, written once
+            organ = True
+            walk.append(start)
         while (n := g.organ_before(text, start)):
             start -= n
             organ = True
