@@ -187,6 +187,21 @@ def test_transliterated_names_after_and_before_titles(text, expected):
     assert [p for p in pairs(text, None) if p in expected] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # syllables of the standard tables (京, 连, 义, 欧) and an end read by the dictionary word
+    # that follows (通电话, 批准), not by a word jieba only guessed (龙互)
+    ("俄罗斯总统普京批准了新的法令", [("普京", "总统")]),
+    ("俄罗斯总统普京通电话", [("普京", "总统")]),
+    ("乌克兰总统泽连斯基17日表示", [("泽连斯基", "总统")]),
+    ("突尼斯总统赛义德举行会谈", [("赛义德", "总统")]),
+    ("法国总统马克龙互致贺电", [("马克龙", "总统")]),
+    # a country after 、 opens the next person's title; it is not a name in the list
+    ("甲国驻华大使萨拉托、斐济驻华大使李振凡出席", [("萨拉托", "大使"), ("李振凡", "大使")]),
+])
+def test_foreign_names_read_to_their_end(text, expected):
+    assert pairs(text, None) == expected
+
+
 @pytest.mark.parametrize("text, name, title", [
     ("全国政协副秘书长王建华出席", "王建华", "全国政协副秘书长"),
     ("国务院副总理李建国会见代表团", "李建国", "国务院副总理"),

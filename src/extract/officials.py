@@ -133,19 +133,23 @@ class TitleGrammar:
         """The name starting at ``pos`` as (start, end), or None: a Chinese name
         whose end is clear, else a transliterated foreign name, else a 3-character
         name that jieba segments the same way. After a foreign title (``foreign``:
-        总统, 日本首相) the transliteration is read first when it is at least as long.
-        A minority name (阿不都热依木, 乌力吉木仁) wins over a Chinese reading that fails
+        总统, 日本首相) the transliteration is read first when it is at least as long,
+        or when the Chinese reading has no clear end and jieba reads the transliteration
+        as one word (普京|批准, not the surname 普 with 京批). A minority name (阿不都热依木, 乌力吉木仁) wins over a Chinese reading that fails
         or is shorter."""
         if text.startswith(self.follow_long, pos):
             return None  # 强调, 指出: a verb, not a surname
         chinese, clear = self._read_chinese(text, pos)
         translit = self._read_translit(text, pos)
+        if foreign and translit is not None and not self._ends_name(text, translit[1]):
+            translit = _cut_at_word(text, translit)
         minority = self._minority_reading(text, pos)
         if minority is not None and (translit is None or minority[1] > translit[1]) \
                 and (chinese is None or minority[1] > chinese[1]):
             return minority
         if translit is not None and (
-                (foreign and (chinese is None or translit[1] >= chinese[1]))
+                (foreign and (chinese is None or translit[1] >= chinese[1]
+                              or (not clear and _first_word(text, pos) == text[pos:translit[1]])))
                 or any(ch in DOTS for ch in text[pos:translit[1]])
                 or (not clear and (chinese is None or translit[1] > chinese[1]))):
             return translit
@@ -372,6 +376,24 @@ def _first_word(text: str, pos: int) -> str:
     return next(iter(jieba().cut(text[pos:pos + 8])), "")
 
 
+def _cut_at_word(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A run of the alphabet with no clear end is cut where jieba reads a dictionary word
+    that starts inside it and runs past it (普京|通电话: 通 is not the name's; a word jieba
+    only guessed, 马克|龙互, cuts nothing); None when that leaves fewer than two letters."""
+    start, end = span
+    if any(ch in DOTS for ch in text[start:end]):
+        return span  # a dotted name's last part is read by its own rule (_dotted_part_end)
+    at = start
+    seg = jieba()
+    for word in seg.cut(text[start:end + 4]):
+        if at > start and at + len(word) > end and seg.dt.FREQ.get(word, 0) > 0:
+            return (start, at) if at - start >= 2 else None
+        at += len(word)
+        if at >= end:
+            break
+    return span
+
+
 def _word_after(text: str, pos: int, end: int) -> bool:
     """jieba ends a word at ``end`` and reads a word of two or more characters from there
     (何建新|专门, 张建国|专程): what follows the name, not its last character, is a word."""
@@ -580,8 +602,9 @@ def _with_shared_titles(text: str, found: list[Official], g: TitleGrammar) -> li
         pos = o.end
         while not o.is_reference and text.startswith("、", pos):
             span = g.read_name(text, pos + 1)
-            if span is None or any(f.start <= span[0] < f.end for f in found):
-                break
+            if span is None or any(f.start <= span[0] < f.end for f in found) \
+                    or g._not_a_name(text[span[0]:span[1]]):
+                break  # 大使甲、斐济驻华大使乙: a country opens the next title, no name
             n0, n1 = span
             extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], o.title, o.jurisdiction,
                                   o.jurisdictions, o.jurisdiction_codes, False, n0, n1,
