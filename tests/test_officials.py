@@ -202,6 +202,18 @@ def test_foreign_names_read_to_their_end(text, expected):
     assert pairs(text, None) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("日本首相岸田文雄领导的内阁", [("岸田文雄", "首相")]),
+    ("日本前首相鸠山由纪夫访华", [("鸠山由纪夫", "首相")]),
+    ("日首相小渊惠三说", [("小渊惠三", "首相")]),
+    ("日本首相岸田文雄致慰问电。", [("岸田文雄", "首相")]),
+    ("日本首相表示欢迎", []),
+    ("日本首相官邸发言人称", []),
+])
+def test_japanese_names_after_a_japanese_title(text, expected):
+    assert pairs(text, None) == expected
+
+
 @pytest.mark.parametrize("text, name, title", [
     ("全国政协副秘书长王建华出席", "王建华", "全国政协副秘书长"),
     ("国务院副总理李建国会见代表团", "李建国", "国务院副总理"),

@@ -35,6 +35,8 @@ TRANSLIT_MAX = 16
 JOINER_IN_NAMES = "和"  # a joiner that also ends given names (王春和, 孟和)
 NAME_JOINERS = frozenset("和与及、")  # letters and dots of one foreign name, all parts
 NUMERALS = frozenset("一二三四五六七八九十两几百千万")
+JAPAN = ("日本", "日")  # the country before a title whose holder has a Japanese name
+JAPANESE_MAX = 5  # 桥本龙太郎
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +248,40 @@ class TitleGrammar:
             return True
         return any(text[pos - n:pos] in self.countries or text[pos - n:pos].endswith("国")
                    for n in (2, 3, 4) if pos - n >= 0 and HAN.match(text[pos - n]))
+
+    def japanese_before(self, text: str, pos: int) -> bool:
+        """日本首相, 日外相, 日本前首相: the name after the title is written in Chinese
+        characters but is no surname + given name (桥本龙太郎, 岸田文雄)."""
+        for w in self.pre_modifiers:
+            if text.endswith(w, 0, pos):
+                pos -= len(w)
+                break
+        return text.endswith(JAPAN, 0, pos)
+
+    def read_japanese(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A Japanese name after a Japanese title: the longest run of three to five Han
+        characters, up to the first word that follows names (小渊惠三|说), that ends
+        clearly (a follow word, punctuation) or where jieba ends a word and reads a word
+        of two or more characters next (岸田文雄|领导); no part of it an everyday word
+        (官邸|发言人) and no verb first (表示)."""
+        if text.startswith(self.follow_long, pos):
+            return None
+        limit = next((k for k in range(2, JAPANESE_MAX + 1) if text.startswith(self.follow, pos + k)),
+                     JAPANESE_MAX)
+        ends, at = {}, pos
+        for word in jieba().cut(text[pos:pos + JAPANESE_MAX + 4]):
+            at += len(word)
+            ends[at] = word
+        for n in range(limit, 2, -1):
+            end = pos + n
+            run = text[pos:end]
+            if len(run) < n or not all(HAN.match(c) and c not in self.nonname for c in run) \
+                    or any(e <= end and len(w) >= 2 and _common_word(w) for e, w in ends.items()):
+                continue
+            nxt = next((w for e, w in ends.items() if e - len(w) == end), "")
+            if self._ends_name(text, end) or (end in ends and len(nxt) >= 2 and HAN.match(nxt)):
+                return pos, end
+        return None
 
     def _read_chinese(self, text: str, pos: int) -> tuple[tuple[int, int] | None, bool]:
         """(span, clear): a surname + 1-2 given characters; ``clear`` when a
@@ -569,6 +605,8 @@ def parse_officials(text: str, *, region: str | Division | None = None,
         codes = tuple(d.code for d in divs)
         foreign = any(u.foreign for u in chain) or g.foreign_before(text, t_start)
         span = g.read_name(text, t_end, foreign)
+        if span is None and foreign and g.japanese_before(text, t_start):
+            span = g.read_japanese(text, t_end)
         if span is not None:
             n0, n1 = span
             out.append(Official(t_start, n1, text[t_start:n1], text[n0:n1], text[t_start:t_end],
