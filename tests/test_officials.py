@@ -53,6 +53,11 @@ def one(text: str, region: str | None = "永州市"):
     ("市委常委、副市长兼公安局长黄建军出席", "市委常委、副市长兼公安局长", "黄建军", ("永州市",)),
     ("县委副书记兼政法委书记罗志明调研", "县委副书记兼政法委书记", "罗志明", ()),
     ("市财政局长邓志强汇报", "市财政局长", "邓志强", ("永州市",)),
+    # the party's name before a committee, an acting post, people's organisations
+    ("中共永州市委书记朱洪武出席", "中共永州市委书记", "朱洪武", ("永州市",)),
+    ("市委副书记、市长（代）何建新主持", "市委副书记、市长（代）", "何建新", ("永州市",)),
+    ("市人大常委会副主任、市总工会主席刘建华出席", "市人大常委会副主任、市总工会主席", "刘建华",
+     ("永州市",)),
 ])
 def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
     o = one(text)

@@ -27,7 +27,6 @@ from extract.segment import jieba
 # 兼 joins concurrent posts (副市长兼公安局长)
 JOINERS = ("、", "和", "兼", "", "，", ",")
 COMMAS = ("，", ",")
-SECONDMENT = ("（挂职）", "(挂职)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # middle dots between the parts of a foreign name (罗伯特·马尔登, 罗伯特•马尔登, 罗伯特．马尔登)
 DOTS = frozenset("·•．")
@@ -113,6 +112,8 @@ class TitleGrammar:
         self.translit_wide = self.translit | self.minority
         self.country_shorts = frozenset(read_words("title_country_shorts.txt"))
         self.countries = frozenset(read_words("place_countries.txt"))
+        self.party_prefixes = tuple(read_words("title_party_prefixes.txt"))
+        self.rank_suffixes = tuple(read_words("title_rank_suffixes.txt"))
         groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
         # 等 + up to 8 characters of rank or kind (县处级, 市直部门) + the group word
         self.untitled_re = compile_skipping(f"等[^，。；：、\\s]{{0,8}}?(?:{groups})")
@@ -496,10 +497,12 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
                     start, prefix_level = start + len(prefix) - len(generic), None
         if place is not None:
             start = place.start
+        if (party := next((p for p in g.party_prefixes if text.endswith(p, 0, start)), None)):
+            start -= len(party)  # 中共|永州市委书记: the party's name is written as part of it
         end = m.end()
-        for sec in SECONDMENT:
-            if text.startswith(sec, end):
-                end += len(sec)
+        for suffix in g.rank_suffixes:
+            if text.startswith(suffix, end):
+                end += len(suffix)
         rank = m.group("rank")
         units.append(_Unit(start, end, place, prefix_level, g.rank_implies[rank],
                            organ, g.rank_person[rank], rank in g.rank_foreign))
