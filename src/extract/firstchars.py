@@ -9,6 +9,7 @@ pattern that can match nothing) the pattern is compiled as it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -83,6 +84,7 @@ def first_chars(source: str) -> set[str] | None:
     return None if empty or not chars else chars
 
 
+@lru_cache(maxsize=1024)  # some patterns are built per document (the names already read)
 def compile_skipping(source: str) -> re.Pattern[str]:
     """``source`` compiled with a lookahead on its first characters, when they are known.
     Group numbers and names are unchanged (the lookahead and the wrapper capture nothing)."""

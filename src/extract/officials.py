@@ -670,7 +670,7 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
             known.setdefault(given, o)
     if not known:
         return found
-    pattern = compile_skipping("|".join(map(re.escape, known)))
+    pattern = re.compile("|".join(map(re.escape, known)))
     replaced: set[int] = set()
     extra: list[Official] = []
     refs = {(f.name_start, f.name_end): f for f in found if f.is_reference}
@@ -876,7 +876,7 @@ def _with_repeats(text: str, found: list[Official]) -> list[Official]:
         return found
     taken = _Taken([(o.start, o.end) for o in found])
     extra: list[Official] = []
-    pattern = compile_skipping("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
+    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
     for m in pattern.finditer(text):
         if taken.holds(m.start()) or not _ends_name(text, m.end(), m.group()):
             continue
