@@ -102,7 +102,8 @@ class Gazetteer:
 
     # ---- lookups -------------------------------------------------------
     def division(self, code: str) -> Division | None:
-        return self.by_code.get(normalize_code(code))
+        found = self.by_code.get(code)  # most codes come from this table: already normal
+        return found if found is not None else self.by_code.get(normalize_code(code))
 
     def parent(self, div: Division) -> Division | None:
         # a city without counties (东莞市) lists itself as its townships' parent and its own

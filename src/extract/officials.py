@@ -113,6 +113,7 @@ class TitleGrammar:
         self.country_shorts = frozenset(read_words("title_country_shorts.txt"))
         self.countries = frozenset(read_words("place_countries.txt"))
         self.party_prefixes = tuple(read_words("title_party_prefixes.txt"))
+        self.name_chars = self.surnames | self.translit  # a name may run on through these
         self.rank_suffixes = tuple(read_words("title_rank_suffixes.txt"))
         groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
         # 等 + up to 8 characters of rank or kind (县处级, 市直部门) + the group word
@@ -674,7 +675,7 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
     replaced: set[int] = set()
     extra: list[Official] = []
     refs = {(f.name_start, f.name_end): f for f in found if f.is_reference}
-    name_chars = g.surnames | g.translit
+    name_chars = g.name_chars
     spans = sorted((f.start, f.end) for f in found)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))
