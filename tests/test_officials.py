@@ -430,3 +430,14 @@ def test_names_with_no_title_before_a_meeting_verb_are_untitled_officials(text, 
 ])
 def test_a_name_ends_before_来到_and_departments_are_no_untitled_names(text, names):
     assert [o.name for o in parse_officials(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one name alone as a clause, chairing, after the meeting was told
+    ("会议召开，林志强主持，陈立新、王晓东出席。",
+     [("林志强", None), ("陈立新", None), ("王晓东", None)]),
+    # not a chair: 主持 inside another word, or a name that is not alone in its clause
+    ("李明主持召开会议", []),
+])
+def test_a_name_alone_chairing_and_well_known_names_in_lists(text, expected):
+    assert pairs(text) == expected

@@ -225,3 +225,13 @@ def test_attendees_named_after_a_passive_meeting_take_its_topic():
 ])
 def test_the_place_itself_written_as_我省_is_a_scope(text, scope):
     assert _tables(text, issue="2024-07-10", region="安徽省").facts.iloc[0]["scope"] == scope
+
+
+def test_a_chair_named_alone_after_the_meeting_is_told_chairs_it_with_its_topic():
+    text = ("9月29日，全县安全生产和森林防灭火视频会议召开，县长周建华出席会议并讲话。\n"
+            "林志强主持，陈立新、王晓东出席。\n")
+    ev = _tables(text, issue="2025-09-30").events
+    assert ev[["official", "title", "action"]].values.tolist() == [
+        ["周建华", "县长", "出席会议"], ["林志强", None, "主持会议"],
+        ["陈立新", None, "出席会议"], ["王晓东", None, "出席会议"]]
+    assert {tuple(t) for t in ev["topics"]} == {("森林防灭火", "安全生产")}

@@ -735,6 +735,10 @@ def _fold_meeting(row: dict[str, Any], frame: Frame) -> bool:
     if convened is not None:
         convened["_drop"] = True  # 我区召开…会。区长乙主持: the named chair owns the meeting
     elif row["action"] != "出席会议":
+        if not row["topics"] and frame.meeting_rows:
+            # …会议召开，省长丙出席。甲主持，乙出席: a chair told after the meeting's first
+            # row is of the same meeting and carries its topics
+            row.update(topics=list(frame.meeting_rows[0]["topics"]), topic=frame.meeting_rows[0]["topic"])
         frame.meeting_rows = [r for r in frame.meeting_rows if r["char_start"] == row["char_start"]]
     if not row["topics"] and frame.meeting_rows:
         row.update(topics=list(frame.meeting_rows[0]["topics"]), topic=frame.meeting_rows[0]["topic"])

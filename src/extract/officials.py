@@ -719,11 +719,12 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
         # 乙、丙出席; 会议由甲主持: names with no title right before a meeting verb — two or
         # more listed, or one after 由 — are officials whose title is not written
         names = _names_listed_before(text, m.start(), g)
-        if len(names) >= 2 or (len(names) == 1 and text[names[0][0] - 1:names[0][0]] == "由"):
+        if len(names) >= 2 or (len(names) == 1 and (
+                text[names[0][0] - 1:names[0][0]] == "由" or _chairs_alone(text, names[0], m))):
             lists.append(names)
     for names in lists:
         for n0, n1 in names:
-            if _common_word(text[n0:n1]):
+            if _common_word(text[n0:n1]) and not _surname_and_given(text[n0:n1], g):
                 continue  # 自然资源、林业、公安等有关领导: departments, not people
             if not any(f.start < n1 and n0 < f.end for f in found + extra):
                 extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], None, None, (), (), False,
@@ -732,9 +733,24 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
 
 
 _UNTITLED_ACT = re.compile("主持|出席|列席|参加")
+_CLAUSE_OPENERS = "，。；：\n,;:"
+
+
+def _chairs_alone(text: str, name: tuple[int, int], verb: re.Match[str]) -> bool:
+    """甲主持，乙、丙出席: one name alone as a clause, chairing; the clause before told of
+    the meeting, so the name needs no title to be an official."""
+    n0, _ = name
+    return verb.group() == "主持" and (n0 == 0 or text[n0 - 1] in _CLAUSE_OPENERS) \
+        and text[verb.end():verb.end() + 1] in ("，", ",", "。", "；")
 # a name with no title to vouch for it must not be an ordinary word: jieba's dictionary
 # counts 林业 1032 and 公安 2800 times, personal names hardly ever reach this
 COMMON_WORD_FREQ = 500
+
+
+def _surname_and_given(word: str, g: TitleGrammar) -> bool:
+    """A surname and a two-character given name (王晓东): jieba's dictionary knows some
+    such names well, but no department is written this way."""
+    return len(word) == 3 and word[0] in g.surnames
 
 
 def _common_word(word: str) -> bool:
