@@ -438,6 +438,8 @@ def test_a_name_ends_before_来到_and_departments_are_no_untitled_names(text, n
      [("林志强", None), ("陈立新", None), ("王晓东", None)]),
     # not a chair: 主持 inside another word, or a name that is not alone in its clause
     ("李明主持召开会议", []),
+    ("会议召开。张建国主持会议，王立新、吴志刚出席会议。",
+     [("张建国", None), ("王立新", None), ("吴志刚", None)]),
 ])
 def test_a_name_alone_chairing_and_well_known_names_in_lists(text, expected):
     assert pairs(text) == expected

@@ -21,6 +21,10 @@ BULLETIN = REPO / "corpus" / "yongzhou-2024-10-12.txt"
     ("市安委办抓紧召开", "市安委办", "office"),
     ("县应急管理局开展演练", "县应急管理局", "bureau"),
     ("区城管执法局开展整治", "区城管执法局", "bureau"),
+    # national bodies: a whole name with no jurisdiction, and 国家 as one
+    ("1月26日，国务院召开全国安全生产电视电话会议", "国务院", "government"),
+    ("国务院安委会办公室印发通知", "国务院安委会办公室", "office"),
+    ("国家统计局发布数据", "国家统计局", "bureau"),
 ])
 def test_org_forms(text: str, name: str, kind: str) -> None:
     orgs = parse_orgs(text, region="永州市")
@@ -62,3 +66,8 @@ def test_no_leading_date_or_punctuation() -> None:
 def test_prefix_characters_inside_words_and_ranks_start_no_body(text, title):
     from extract.officials import parse_titles
     assert [t.text for t in parse_titles(text)] == [title]
+
+
+@pytest.mark.parametrize("text", ["全国宣传部长会议3日在京召开", "全省应急管理局长会议召开"])
+def test_a_meeting_of_office_holders_is_no_body(text):
+    assert parse_orgs(text) == []

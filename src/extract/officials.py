@@ -737,11 +737,12 @@ _CLAUSE_OPENERS = "，。；：\n,;:"
 
 
 def _chairs_alone(text: str, name: tuple[int, int], verb: re.Match[str]) -> bool:
-    """甲主持，乙、丙出席: one name alone as a clause, chairing; the clause before told of
-    the meeting, so the name needs no title to be an official."""
+    """甲主持，乙、丙出席 (or 甲主持会议，…): one name alone as a clause, chairing; the clause
+    before told of the meeting, so the name needs no title to be an official."""
     n0, _ = name
+    after = verb.end() + (2 if text.startswith("会议", verb.end()) else 0)  # 甲主持会议，
     return verb.group() == "主持" and (n0 == 0 or text[n0 - 1] in _CLAUSE_OPENERS) \
-        and text[verb.end():verb.end() + 1] in ("，", ",", "。", "；")
+        and text[after:after + 1] in ("，", ",", "。", "；")
 # a name with no title to vouch for it must not be an ordinary word: jieba's dictionary
 # counts 林业 1032 and 公安 2800 times, personal names hardly ever reach this
 COMMON_WORD_FREQ = 500

@@ -48,6 +48,7 @@ class _OrgRules:
         self.body_lengths = sorted({len(b) for b in self.bodies}, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
         self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
+        self.standalone = frozenset(read_words("org_standalone.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,8 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
             continue  # 县中医院: a body only inside a title (县中医院院长)
         if m.group(0) in rules.needs_body and not _body_before(text, sstart, rules):
             continue  # 干部, 部门: not 统战部
+        if _heads_meeting(text, sstart):
+            continue  # 全国宣传部长会议, 全省应急管理局长会议: a meeting of office holders
         left = sstart
         while left > max(last_end, sstart - MAX_MIDDLE) and HAN.match(text[left - 1]) \
                 and text[left - 1] not in rules.stop:
@@ -113,6 +116,8 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
             out[-1] = (out[-1][0], end, kind)
             last_end = end
             continue
+        if start is None and m.group(0) in rules.standalone:
+            start = sstart  # 国务院召开…: a whole name with no jurisdiction before it
         if start is None:
             start = sstart - _body_before(text, sstart, rules, left)
             if start == sstart:
@@ -122,6 +127,18 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
         out.append((start, end, kind))
         last_end = end
     return out
+
+
+@lru_cache(maxsize=1)
+def _heads_meeting_re() -> re.Pattern[str]:
+    ranks = sorted(get_grammar().rank_implies, key=len, reverse=True)
+    return compile_skipping(f"(?:{'|'.join(map(re.escape, ranks))})(?:会议|座谈会|工作会)")
+
+
+def _heads_meeting(text: str, sstart: int) -> bool:
+    """The suffix begins a rank that a meeting word follows (宣传部|长会议); the title
+    grammar's rank pattern stops before 会, so the meeting is looked for here."""
+    return _heads_meeting_re().match(text, sstart) is not None
 
 
 def _rank_within(text: str, start: int, end: int) -> bool:
