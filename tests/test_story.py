@@ -235,3 +235,13 @@ def test_a_chair_named_alone_after_the_meeting_is_told_chairs_it_with_its_topic(
         ["周建华", "县长", "出席会议"], ["林志强", None, "主持会议"],
         ["陈立新", None, "出席会议"], ["王晓东", None, "出席会议"]]
     assert {tuple(t) for t in ev["topics"]} == {("森林防灭火", "安全生产")}
+
+
+def test_a_body_reporting_after_a_connective_and_an_official_deploying_attend_the_meeting():
+    text = ("8月7日，县应急局召集县水利局、县气象局等单位召开防汛会商会。\n"
+            "会上，各单位负责人先观看了视频，然后县气象局通报了降雨预测意见。"
+            "县应急局局长罗家明进行了安排部署。\n")
+    ev = _tables(text, issue="2025-08-08").events
+    rows = ev[["official", "organization", "action"]].values.tolist()
+    assert [None, "县气象局", "出席会议"] in rows
+    assert ["罗家明", None, "出席会议"] in rows
