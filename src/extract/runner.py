@@ -185,8 +185,12 @@ def run_job(job: Job, options: Options) -> tuple[bool, DocResult]:
                              "please report it with this file attached")
 
 
-def _run_star(args: tuple[Job, Options]) -> tuple[bool, DocResult]:
-    return run_job(*args)
+def _run_star(args: tuple[Job, Options, bool]) -> tuple[bool, DocResult]:
+    job, options, keep_text = args
+    ok, result = run_job(job, options)
+    if ok and not keep_text:
+        result.document["text"] = None  # not sent back to the parent to be thrown away
+    return ok, result
 
 
 MAX_DEFAULT_WORKERS = 8  # each worker holds the gazetteer and jieba: a few hundred MB
@@ -213,24 +217,27 @@ def _warm() -> None:
     process_text("。", DocInput(doc_id="warm", path="-", encoding="utf-8"))
 
 
-def iter_results(jobs: list[Job], options: Options, workers: int) -> Iterator[tuple[bool, DocResult]]:
+def iter_results(jobs: list[Job], options: Options, workers: int,
+                 keep_text: bool = True) -> Iterator[tuple[bool, DocResult]]:
     """Results in job order; with workers > 1, from a process pool."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield run_job(job, options)
+            yield _run_star((job, options, keep_text))
         return
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
     if ctx.get_start_method() == "fork":
         _warm()
     with ctx.Pool(min(workers, len(jobs)), initializer=_worker_init) as pool:
-        yield from pool.imap(_run_star, ((j, options) for j in jobs), chunksize=1)
+        # a few files per task: one round trip per file costs more than a short file
+        chunk = max(1, min(16, len(jobs) // (workers * 8)))
+        yield from pool.imap(_run_star, ((j, options, keep_text) for j in jobs), chunksize=chunk)
 
 
 def collect(jobs: list[Job], options: Options, *, workers: int = 1, progress: bool = False,
             collected: Collected | None = None, keep_text: bool = False) -> Collected:
     """Process every job and gather sorted rows."""
     collected = collected or Collected()
-    results = iter_results(jobs, options, workers)
+    results = iter_results(jobs, options, workers, keep_text)
     if progress:
         from tqdm import tqdm
         results = tqdm(results, total=len(jobs), unit="file", file=sys.stderr)
