@@ -443,3 +443,12 @@ def test_a_name_ends_before_来到_and_departments_are_no_untitled_names(text, n
 ])
 def test_a_name_alone_chairing_and_well_known_names_in_lists(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("武装部部长田万东、林业站站长陶圣坤等一行", [("田万东", "武装部部长"), ("陶圣坤", "林业站站长")]),
+    ("副县长李千里调研", [("李千里", "副县长")]),
+    ("副市长张千方百计推进", []),  # 千 opens a given name only where the name ends clearly
+])
+def test_given_names_opened_by_万_and_千(text, expected):
+    assert pairs(text) == expected

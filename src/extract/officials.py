@@ -34,6 +34,7 @@ TRANSLIT_MAX = 16
 JOINER_IN_NAMES = "和"  # a joiner that also ends given names (王春和, 孟和)
 NAME_JOINERS = frozenset("和与及、")  # letters and dots of one foreign name, all parts
 NUMERALS = frozenset("一二三四五六七八九十两几百千万")
+NAME_NUMERALS = frozenset("一万千")  # numerals that open two-character given names
 JAPAN = ("日本", "日")  # the country before a title whose holder has a Japanese name
 JAPANESE_MAX = 5  # 桥本龙太郎
 
@@ -121,10 +122,10 @@ class TitleGrammar:
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
-        # 一 opens many given names (沈一鸣); other numerals, and 一 alone, are not names;
-        # 在, 为 … open given names (郭在根, 王为民) but end none (李明|在会上)
+        # 一, 万, 千 open many given names (沈一鸣, 田万东, 李千里); other numerals, and these
+        # alone, are not names; 在, 为 … open given names (郭在根, 王为民) but end none (李明|在会上)
         return all(HAN.match(ch) and ch not in self.nonname
-                   and (ch not in NUMERALS or (ch == "一" and i == 0 and len(s) == 2))
+                   and (ch not in NUMERALS or (ch in NAME_NUMERALS and i == 0 and len(s) == 2))
                    and (ch not in self.first_given or (i == 0 and len(s) == 2))
                    for i, ch in enumerate(s))
 
