@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -19,11 +20,11 @@ SCRIPT_BULLETIN = ("永州市应急管理局工作动态\n"
                    "今年1-9月，全市排查隐患&lt;7450个，已整改7422个。\n")
 
 
-def run_out(tmp: Path, *paths: Path) -> Path:
+def run_out(tmp: Path, *paths: Path, status: int = 0) -> Path:
     out = tmp / "out"
     code = main(["run", *map(str, paths), "--out", str(out), "--with-text", "--quiet",
                  "--workers", "1", "--issue-date", "2024-10-12"])
-    assert code == 0
+    assert code == status
     return out
 
 
@@ -40,7 +41,8 @@ def script_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     src = tmp / "in"
     src.mkdir()
     (src / "yongzhou-script.txt").write_text(SCRIPT_BULLETIN, encoding="utf-8")
-    out = run_out(tmp, src)
+    (src / "empty.txt").write_bytes(b"")  # an error row for the page's errors section
+    out = run_out(tmp, src, status=1)
     page = tmp / "page.html"
     assert main(["view", str(out), "--html", str(page)]) == 0
     return out, page
@@ -128,6 +130,16 @@ def test_markup_in_a_bulletin_is_text(script_page: tuple[Path, Path]) -> None:
     assert "&amp;lt;7450" in payload["text"]  # the bulletin's own &lt; stays four characters
 
 
+def test_error_rows_are_listed(script_page: tuple[Path, Path]) -> None:
+    out, page = script_page
+    errors = jsonl(out / "errors.jsonl")
+    assert [e["error_code"] for e in errors] == ["empty"]
+    section = page.read_text(encoding="utf-8").split('<section id="errors">', 1)[1]
+    assert "<h2>errors (1)</h2>" in section
+    assert f"<td>{errors[0]['path']}</td><td>empty</td><td>empty</td>" in section
+    assert f"<td>{errors[0]['message']}</td>" in section
+
+
 def test_a_run_without_text_is_refused_with_the_option_to_use(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
@@ -173,6 +185,8 @@ def chromium_path() -> str | None:
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     path = chromium_path()
+    if path is None and os.environ.get("CI"):
+        pytest.fail("CI: no chromium binary on PATH although .ci/run installs it")
     if path is None:
         pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium); "
                     "the browser checks of the page are skipped")
@@ -289,5 +303,7 @@ def test_browser_shows_markup_literally(browser, script_page, tmp_path: Path) ->
     text = page.locator(".doc-text").inner_text()
     assert "<script>alert(1)</script>" in text and "&lt;7450" in text
     assert page.locator(".doc-text script").count() == 0
+    assert page.locator("#errors tbody tr").count() == 1
+    assert page.locator("#errors tbody td").nth(2).inner_text() == "empty"
     page.screenshot(path=str(tmp_path / "view-script.png"))
     assert errors == []  # no alert dialog, no script error
