@@ -152,6 +152,16 @@ def test_a_run_without_text_is_refused_with_the_option_to_use(
     assert "no such folder" in capsys.readouterr().err
 
 
+def test_a_damaged_table_is_named_with_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_out(tmp_path, CORPUS / "yongzhou-2024-10-12.txt")
+    with (out / "facts.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"doc_id": "cut off\n')
+    n_facts = len((out / "facts.jsonl").read_text(encoding="utf-8").splitlines())
+    assert main(["view", str(out)]) == 2
+    assert f"facts.jsonl, line {n_facts}: not JSON" in capsys.readouterr().err
+
+
 def test_html_option_that_is_a_folder_is_refused(
         script_page: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = script_page

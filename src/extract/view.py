@@ -54,8 +54,17 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise UsageError(f"{path}: not found; give the --out folder of a finished "
                          "`bulletin-extract run`")
+    rows = []
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path}, line {number}: not JSON ({exc.msg}); "
+                                 "re-run `bulletin-extract run` into that folder") from exc
+    return rows
 
 
 def load_run(out_dir: Path) -> Run:
@@ -150,14 +159,18 @@ def close_at(point: int, stack: list[Span], out: list[str]) -> None:
         stack.append(span)
 
 
-def row_attrs(table: str, row: dict[str, Any]) -> str:
-    """data- attributes the filters read (facts carry no action, topic or official)."""
+def row_values(row: dict[str, Any]) -> dict[str, list[str]]:
+    """Per filter, the values a row carries (facts carry no action, topic or official)."""
     counties = row.get("counties") or ([row["county"]] if row.get("county") else [])
-    values = {"action": [row.get("action")] if row.get("action") else [],
-              "topic": row.get("topics") or [], "county": counties,
-              "official": [row.get("official")] if row.get("official") else []}
+    return {"action": [row["action"]] if row.get("action") else [],
+            "topic": list(row.get("topics") or []), "county": list(counties),
+            "official": [row["official"]] if row.get("official") else []}
+
+
+def row_attrs(table: str, row: dict[str, Any]) -> str:
+    """The row's class, id and the data- attributes the filters read (JSON lists)."""
     attrs = " ".join(f'data-{k}="{esc(json.dumps(v, ensure_ascii=False))}"'
-                     for k, v in values.items())
+                     for k, v in row_values(row).items())
     return f'class="{CSS_CLASS[table]}" data-row="{esc(row_id(table, row))}" {attrs}'
 
 
@@ -171,13 +184,11 @@ def render_table(table: str, rows: list[dict[str, Any]]) -> str:
 
 
 def filter_values(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Per filter, the values this document's rows carry (for the index's match counts)."""
+    """Per filter, the sorted values that any of the rows carries."""
     found: dict[str, set[str]] = {k: set() for k in FILTERS}
     for row in rows:
-        found["action"].update([row["action"]] if row.get("action") else [])
-        found["topic"].update(row.get("topics") or [])
-        found["county"].update(row.get("counties") or ([row["county"]] if row.get("county") else []))
-        found["official"].update([row["official"]] if row.get("official") else [])
+        for name, values in row_values(row).items():
+            found[name].update(values)
     return {k: sorted(v) for k, v in found.items()}
 
 
