@@ -7,9 +7,15 @@ import io
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 
+import matplotlib.image
+import nbclient
+import nbformat
+import numpy as np
 import pytest
+from matplotlib.figure import Figure
 
 from extract.cli import main
 
@@ -53,8 +59,6 @@ def test_readme_links_every_notebook() -> None:
 
 @pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.stem)
 def test_notebook_runs_and_draws_charts(path: Path, corpus_run: Path) -> None:
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
     notebook = nbformat.read(path, as_version=4)
     nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
@@ -65,22 +69,18 @@ def test_notebook_runs_and_draws_charts(path: Path, corpus_run: Path) -> None:
     streams = "".join(o.get("text", "") for o in outputs if o["output_type"] == "stream")
     assert "missing from font" not in streams  # matplotlib's word for a glyph it drew as a box
     assert f"reading {corpus_run}" in streams
-    import matplotlib.image
     for png in pngs:
         picture = matplotlib.image.imread(io.BytesIO(png), format="png")
         assert picture.shape[0] > 200 and picture.shape[1] > 300
         assert picture.std() > 0.05  # a chart, not a blank canvas
 
 
-def render(label: str, family: str):
+def render(label: str, family: str) -> np.ndarray:
     """The label drawn alone in black on white, read back from the PNG, cropped to its ink."""
-    import numpy as np
-    from matplotlib.figure import Figure
     fig = Figure(figsize=(4, 1), dpi=100)
     fig.text(0.02, 0.3, label, fontsize=28, family=family)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", facecolor="white")
-    import matplotlib.image
     ink = matplotlib.image.imread(io.BytesIO(buf.getvalue()), format="png")[:, :, :3].mean(axis=2) < 0.5
     cols, rows = np.flatnonzero(ink.any(axis=0)), np.flatnonzero(ink.any(axis=1))
     return ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
@@ -97,8 +97,6 @@ def cjk_drawn(family: str) -> bool:
 
 
 def test_cjk_labels_are_drawn_and_the_check_fires_without_a_cjk_font() -> None:
-    pytest.importorskip("matplotlib")
-    import warnings
     sys.path.insert(0, str(NOTEBOOKS))
     try:
         from nbsetup import use_cjk_font

@@ -7,8 +7,10 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from extract.cli import main
 from extract.view import Span, asset, render_text
@@ -192,21 +194,20 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+def browser() -> Iterator[Browser]:
     path = chromium_path()
     if path is None and os.environ.get("CI"):
         pytest.fail("CI: no chromium binary on PATH although .ci/run installs it")
     if path is None:
         pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium); "
                     "the browser checks of the page are skipped")
-    with sync_api.sync_playwright() as pw:
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
 
 
-def open_page(browser, page_path: Path):
+def open_page(browser: Browser, page_path: Path) -> tuple[Page, list[str]]:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -231,7 +232,8 @@ MARKS_JS = """() => [...document.querySelectorAll('.doc-text mark[data-row]:not(
 })"""
 
 
-def test_browser_highlights_each_row_on_its_characters(browser, corpus_page, tmp_path: Path) -> None:
+def test_browser_highlights_each_row_on_its_characters(browser: Browser, corpus_page: tuple[Path, Path],
+        tmp_path: Path) -> None:
     out, page_path = corpus_page
     docs = {d["doc_id"]: d["text"] for d in jsonl(out / "documents.jsonl")}
     rows = {(r["doc_id"], r.get("event_id") or r["fact_id"]): r
@@ -251,7 +253,7 @@ def test_browser_highlights_each_row_on_its_characters(browser, corpus_page, tmp
     assert errors == []
 
 
-def in_view(page, selector: str, container: str) -> bool:
+def in_view(page: Page, selector: str, container: str) -> bool:
     return page.evaluate("""([sel, box]) => {
       const el = document.querySelector(sel);
       const r = el.getBoundingClientRect(), b = el.closest(box).getBoundingClientRect();
@@ -260,7 +262,8 @@ def in_view(page, selector: str, container: str) -> bool:
     }""", [selector, container])
 
 
-def test_browser_click_scrolls_to_the_span_and_back(browser, corpus_page, tmp_path: Path) -> None:
+def test_browser_click_scrolls_to_the_span_and_back(browser: Browser, corpus_page: tuple[Path, Path],
+        tmp_path: Path) -> None:
     out, page_path = corpus_page
     doc = "yongzhou-2024-10-12"
     last = max((r for r in jsonl(out / "facts.jsonl") if r["doc_id"] == doc),
@@ -284,7 +287,7 @@ def test_browser_click_scrolls_to_the_span_and_back(browser, corpus_page, tmp_pa
     assert errors == []
 
 
-def test_browser_filter_hides_rows(browser, corpus_page) -> None:
+def test_browser_filter_hides_rows(browser: Browser, corpus_page: tuple[Path, Path]) -> None:
     out, page_path = corpus_page
     doc = "yongzhou-2024-10-12"
     events = [r for r in jsonl(out / "events.jsonl") if r["doc_id"] == doc]
@@ -306,7 +309,8 @@ def test_browser_filter_hides_rows(browser, corpus_page) -> None:
     assert errors == []
 
 
-def test_browser_shows_markup_literally(browser, script_page, tmp_path: Path) -> None:
+def test_browser_shows_markup_literally(browser: Browser, script_page: tuple[Path, Path],
+        tmp_path: Path) -> None:
     _, page_path = script_page
     page, errors = open_page(browser, page_path)
     page.click("#open-all")
