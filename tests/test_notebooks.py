@@ -81,7 +81,8 @@ def render(label: str, family: str) -> np.ndarray:
     fig.text(0.02, 0.3, label, fontsize=28, family=family)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", facecolor="white")
-    ink = matplotlib.image.imread(io.BytesIO(buf.getvalue()), format="png")[:, :, :3].mean(axis=2) < 0.5
+    picture = matplotlib.image.imread(io.BytesIO(buf.getvalue()), format="png")
+    ink = picture[:, :, :3].mean(axis=2) < 0.5
     cols, rows = np.flatnonzero(ink.any(axis=0)), np.flatnonzero(ink.any(axis=1))
     return ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
 

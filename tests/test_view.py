@@ -85,7 +85,8 @@ class MarkReader(HTMLParser):
 def payloads(page: Path) -> dict[str, dict]:
     html = page.read_text(encoding="utf-8")
     found = re.findall(r'<section class="doc" id="doc-\d+" data-doc="([^"]*)".*?'
-                       r'<script type="application/json" class="payload">(.*?)</script>', html, re.S)
+                       r'<script type="application/json" class="payload">(.*?)</script>',
+                       html, re.S)
     return {doc: json.loads(body) for doc, body in found}
 
 
@@ -232,8 +233,8 @@ MARKS_JS = """() => [...document.querySelectorAll('.doc-text mark[data-row]:not(
 })"""
 
 
-def test_browser_highlights_each_row_on_its_characters(browser: Browser, corpus_page: tuple[Path, Path],
-        tmp_path: Path) -> None:
+def test_browser_highlights_each_row_on_its_characters(
+        browser: Browser, corpus_page: tuple[Path, Path], tmp_path: Path) -> None:
     out, page_path = corpus_page
     docs = {d["doc_id"]: d["text"] for d in jsonl(out / "documents.jsonl")}
     rows = {(r["doc_id"], r.get("event_id") or r["fact_id"]): r
@@ -262,8 +263,8 @@ def in_view(page: Page, selector: str, container: str) -> bool:
     }""", [selector, container])
 
 
-def test_browser_click_scrolls_to_the_span_and_back(browser: Browser, corpus_page: tuple[Path, Path],
-        tmp_path: Path) -> None:
+def test_browser_click_scrolls_to_the_span_and_back(
+        browser: Browser, corpus_page: tuple[Path, Path], tmp_path: Path) -> None:
     out, page_path = corpus_page
     doc = "yongzhou-2024-10-12"
     last = max((r for r in jsonl(out / "facts.jsonl") if r["doc_id"] == doc),
@@ -309,8 +310,8 @@ def test_browser_filter_hides_rows(browser: Browser, corpus_page: tuple[Path, Pa
     assert errors == []
 
 
-def test_browser_shows_markup_literally(browser: Browser, script_page: tuple[Path, Path],
-        tmp_path: Path) -> None:
+def test_browser_shows_markup_literally(
+        browser: Browser, script_page: tuple[Path, Path], tmp_path: Path) -> None:
     _, page_path = script_page
     page, errors = open_page(browser, page_path)
     page.click("#open-all")

@@ -98,7 +98,8 @@ def row_label(table: str, row: dict[str, Any]) -> str:
     if table == "events":
         who = row.get("official") or row.get("organization") or ""
         return f"{row.get('event_id')} {who} {row.get('action') or ''}".strip()
-    return f"{row.get('fact_id')} {row.get('subject') or ''} {row.get('value')}{row.get('unit') or ''}"
+    value = f"{row.get('value')}{row.get('unit') or ''}"
+    return f"{row.get('fact_id')} {row.get('subject') or ''} {value}"
 
 
 def spans_of(doc_rows: dict[str, list[dict[str, Any]]], n_chars: int) -> list[Span]:
@@ -177,8 +178,8 @@ def row_attrs(table: str, row: dict[str, Any]) -> str:
 def render_table(table: str, rows: list[dict[str, Any]]) -> str:
     cols = EVENT_COLUMNS if table == "events" else FACT_COLUMNS
     head = "".join(f"<th>{esc(c)}</th>" for c in cols)
-    body = "".join(f"<tr {row_attrs(table, r)}>" + "".join(f"<td>{esc(r.get(c))}</td>" for c in cols)
-                   + "</tr>" for r in rows)
+    body = "".join(f"<tr {row_attrs(table, r)}>"
+                   + "".join(f"<td>{esc(r.get(c))}</td>" for c in cols) + "</tr>" for r in rows)
     return (f'<h3>{table} ({len(rows)})</h3><table class="rows {CSS_CLASS[table]}">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
@@ -257,7 +258,8 @@ def render_page(run: Run, *, source: str = "") -> str:
     n_ev, n_fa = (len(run.rows[t]) for t in TABLES)
     summary = (f"{len(run.documents)} documents, {n_ev} events, {n_fa} facts, "
                f"{len(run.errors)} errors")
-    fills = {"TITLE": esc(f"bulletin-extract view: {source}" if source else "bulletin-extract view"),
+    title = f"bulletin-extract view: {source}" if source else "bulletin-extract view"
+    fills = {"TITLE": esc(title),
              "STYLE": asset("view.css"), "SCRIPT": asset("view.js"),
              "SUMMARY": esc(summary), "FILTERS": render_filters(all_rows),
              "DOCUMENTS": docs, "ERRORS": render_errors(run.errors)}
