@@ -90,6 +90,24 @@ def _eval_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--metrics", type=Path, metavar="FILE", help="write the metrics as JSON")
 
 
+EPILOG_VIEW = """\
+Writes one self-contained HTML file (styles and scripts inline, nothing fetched) showing
+each document's text with every event's and fact's evidence highlighted, the rows beside
+it, filters by action, topic, county and official, and the run's error rows.
+
+The text comes from DIR/documents.jsonl, so the run must have been made with --with-text
+(the offsets are into the text as read; the source files are not re-read).
+"""
+
+
+def _view_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("view", help="write an HTML page showing every row in its text",
+                       epilog=EPILOG_VIEW, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("dir", type=Path, metavar="DIR", help="the --out folder of a run --with-text")
+    p.add_argument("--html", type=Path, metavar="FILE",
+                   help="the page to write (default: DIR/view.html)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bulletin-extract",
@@ -99,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _run_parser(sub)
     _eval_parser(sub)
+    _view_parser(sub)
     return parser
 
 
@@ -171,6 +190,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_view(args: argparse.Namespace) -> int:
+    from .view import write_view
+    target, run = write_view(args.dir, args.html)
+    n_rows = sum(len(rows) for rows in run.rows.values())
+    print(f"{len(run.documents)} documents, {n_rows} highlighted rows -> {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -185,6 +212,8 @@ def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command == "view":
+            return cmd_view(args)
         return cmd_run(args) if args.command == "run" else cmd_eval(args)
     except UsageError as exc:  # eval's input errors are UsageErrors too
         print(f"bulletin-extract: error: {exc}", file=sys.stderr)
