@@ -143,14 +143,26 @@ def test_error_rows_are_listed(script_page: tuple[Path, Path]) -> None:
     assert f"<td>{errors[0]['message']}</td>" in section
 
 
-def test_a_run_without_text_is_refused_with_the_option_to_use(
+def test_a_run_without_text_reads_the_files_again_while_they_are_unchanged(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "bulletin.txt"
+    src.write_text((CORPUS / "yongzhou-2024-10-12.txt").read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["run", str(CORPUS / "yongzhou-2024-10-12.txt"), "--out", str(out), "--quiet"]) == 0
-    assert main(["view", str(out)]) == 2
+    assert main(["run", str(src), "--out", str(out), "--quiet"]) == 0
+    assert main(["view", str(out)]) == 0
+    n_rows = sum(len((out / f"{t}.jsonl").read_text(encoding="utf-8").splitlines())
+                 for t in ("events", "facts"))
+    counted = 0
+    for payload in payloads(out / "view.html").values():
+        reader = MarkReader()
+        reader.feed(payload["text"])
+        counted += len(reader.counted)
+    assert counted == n_rows > 10
+    src.write_text("10月11日，市长陈爱林赴双牌县调研。", encoding="utf-8")  # changed since
+    assert main(["view", str(out), "--html", str(tmp_path / "v2.html")]) == 2
     err = capsys.readouterr().err
-    assert "documents.jsonl has no text" in err and "--with-text" in err
-    assert not (out / "view.html").exists()
+    assert "changed since the run" in err and "--with-text" in err
+    assert not (tmp_path / "v2.html").exists()
     assert main(["view", str(tmp_path / "missing")]) == 2
     assert "no such folder" in capsys.readouterr().err
 

@@ -95,15 +95,16 @@ Writes one self-contained HTML file (styles and scripts inline, nothing fetched)
 each document's text with every event's and fact's evidence highlighted, the rows beside
 it, filters by action, topic, county and official, and the run's error rows.
 
-The text comes from DIR/documents.jsonl, so the run must have been made with --with-text
-(the offsets are into the text as read; the source files are not re-read).
+The text comes from DIR/documents.jsonl when the run was made with --with-text; else each
+document's file is read again at the path the run recorded (relative to where the run was
+started) and used only if it still has the length the run read (the offsets index it).
 """
 
 
 def _view_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("view", help="write an HTML page showing every row in its text",
                        epilog=EPILOG_VIEW, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("dir", type=Path, metavar="DIR", help="the --out folder of a run --with-text")
+    p.add_argument("dir", type=Path, metavar="DIR", help="the --out folder of a finished run")
     p.add_argument("--html", type=Path, metavar="FILE",
                    help="the page to write (default: DIR/view.html)")
 

@@ -68,17 +68,37 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def load_run(out_dir: Path) -> Run:
-    """Read DIR's JSONL tables; documents need their text (``run --with-text``)."""
+    """Read DIR's JSONL tables with each document's text: written by ``run --with-text``,
+    else read again from the document's file (paths as the run found them)."""
     if not out_dir.is_dir():
         raise UsageError(f"{out_dir}: no such folder; give the --out folder of a finished run")
     documents = read_jsonl(out_dir / "documents.jsonl")
-    if any("text" not in d for d in documents):
-        raise UsageError(f"{out_dir / 'documents.jsonl'} has no text: re-run "
-                         "`bulletin-extract run ... --with-text` into that folder")
+    for doc in documents:
+        if doc.get("text") is None:
+            doc["text"] = _text_from_source(doc, out_dir)
     rows = {t: read_jsonl(out_dir / f"{t}.jsonl") for t in TABLES}
     errors_path = out_dir / "errors.jsonl"
     errors = read_jsonl(errors_path) if errors_path.exists() else []
     return Run(documents, rows, errors)
+
+
+def _text_from_source(doc: dict[str, Any], out_dir: Path) -> str:
+    """A run without --with-text: the document's file read again as ``run`` read it. The
+    offsets index that text, so it is used only when its length is the one recorded."""
+    from .errors import ReadError  # noqa: PLC0415 - reading is needed only on this path
+    from .reading import read_path  # noqa: PLC0415
+    hint = (f"re-run `bulletin-extract run ... --with-text` into {out_dir}, or run `view` "
+            "from the folder the run was started in")
+    path = Path(str(doc.get("path") or ""))
+    try:
+        text = read_path(path, encoding=doc.get("encoding")).text
+    except ReadError as exc:
+        raise UsageError(f"{doc.get('doc_id')}: the run holds no text and {exc.message}; "
+                         f"{hint}") from None
+    if len(text) != doc.get("n_chars"):
+        raise UsageError(f"{path}: changed since the run ({len(text)} characters, the run read "
+                         f"{doc.get('n_chars')}); {hint}")
+    return text
 
 
 def esc(value: Any) -> str:
