@@ -91,7 +91,9 @@ def _text_from_source(doc: dict[str, Any], out_dir: Path) -> str:
             "from the folder the run was started in")
     path = Path(str(doc.get("path") or ""))
     try:
-        text = read_path(path, encoding=doc.get("encoding")).text
+        # read as run read it: the same detection (the recorded encoding may name a form,
+        # such as html or docx, rather than a codec)
+        text = read_path(path).text
     except ReadError as exc:
         raise UsageError(f"{doc.get('doc_id')}: the run holds no text and {exc.message}; "
                          f"{hint}") from None
