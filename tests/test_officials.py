@@ -58,6 +58,10 @@ def one(text: str, region: str | None = "永州市"):
     ("市委副书记、市长（代）何建新主持", "市委副书记、市长（代）", "何建新", ("永州市",)),
     ("市人大常委会副主任、市总工会主席刘建华出席", "市人大常委会副主任、市总工会主席", "刘建华",
      ("永州市",)),
+    # abbreviated bodies (应急厅, 交通局) and headquarters (防指, 防汛办) as organs
+    ("市防指秘书长、防汛办主任、应急局副局长邓志刚出席", "市防指秘书长、防汛办主任、应急局副局长",
+     "邓志刚", ("永州市",)),
+    ("市交通局局长李志明检查", "市交通局局长", "李志明", ("永州市",)),
 ])
 def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
     o = one(text)
