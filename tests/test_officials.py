@@ -62,6 +62,9 @@ def one(text: str, region: str | None = "永州市"):
     ("市防指秘书长、防汛办主任、应急局副局长邓志刚出席", "市防指秘书长、防汛办主任、应急局副局长",
      "邓志刚", ("永州市",)),
     ("市交通局局长李志明检查", "市交通局局长", "李志明", ("永州市",)),
+    # generic titles of a level (县级干部, 市级领导), like 市领导
+    ("零陵区县级干部周志明带队检查", "零陵区县级干部", "周志明", ("零陵区",)),
+    ("市级领导唐建国出席", "市级领导", "唐建国", ("永州市",)),
 ])
 def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
     o = one(text)
