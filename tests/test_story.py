@@ -245,3 +245,10 @@ def test_a_body_reporting_after_a_connective_and_an_official_deploying_attend_th
     rows = ev[["official", "organization", "action"]].values.tolist()
     assert [None, "县气象局", "出席会议"] in rows
     assert ["罗家明", None, "出席会议"] in rows
+
+
+def test_sites_listed_before_等_are_not_what_an_inspection_is_about():
+    text = "9月17日，县委常委、副县长罗志明带队深入机关、学校、商场等开展安全生产督导检查。\n"
+    ev = _tables(text, issue="2025-09-18").events
+    assert ev[["official", "action"]].values.tolist() == [["罗志明", "督导检查"]]
+    assert ev.iloc[0]["topics"] == ["安全生产"]

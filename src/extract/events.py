@@ -17,7 +17,7 @@ import re
 from datetime import date as date_type
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from .firstchars import compile_skipping
 from .context import DocContext
@@ -488,6 +488,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
 
     clause_stop = clause_end(ctx.text, hit.end, span[1])
     topics = (_named_work(ctx.text, hit.end, clause_stop)
+              or _predicate_work(ctx.text, span[0], hit.start, clause_stop, own)
               or own(span[0], clause_stop)
               or named(span[0], clause_stop)
               or own(topic_text_start, span[1])
@@ -514,6 +515,15 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
     }
     row.update(_places_rows(ctx, actor, *span))
     return row
+
+
+def _predicate_work(text: str, start: int, at: int, stop: int,
+                    read: Callable[[int, int], list[str]]) -> list[str]:
+    """深入机关、学校等开展安全生产督导检查: after a list of sites closed by 等, the work the
+    predicate itself names is what the act is about, not the sites (学校 is no 教育 here)."""
+    if "等" not in text[start:at]:
+        return []
+    return read(at, stop)
 
 
 def _named_work(text: str, start: int, stop: int) -> list[str]:
