@@ -252,3 +252,10 @@ def test_sites_listed_before_等_are_not_what_an_inspection_is_about():
     ev = _tables(text, issue="2025-09-18").events
     assert ev[["official", "action"]].values.tolist() == [["罗志明", "督导检查"]]
     assert ev.iloc[0]["topics"] == ["安全生产"]
+
+
+def test_dispatching_at_a_stop_of_a_visit_is_part_of_that_visit():
+    text = ("9月2日上午，县长吴海平来到县应急管理局，检查指导防汛工作。\n"
+            "吴海平来到县应急指挥中心，通过视频系统调度各乡镇防汛工作。\n")
+    ev = _tables(text, issue="2025-09-03").events
+    assert ev[["official", "action"]].values.tolist() == [["吴海平", "督导检查"]]

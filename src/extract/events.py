@@ -696,6 +696,10 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
     if row["action"] in VISIT_ACTS and (actor.kind == "official" or (
             visit is not None and _the_visiting_team(actor))):
         return _fold_visit(row, actor, frame)
+    if row["action"] == "调度" and _on_the_trip(row, actor, visit):
+        for into in (visit, *frame.joined):  # 来到…指挥大厅，通过视频系统调度: a stop of the trip
+            _merge_places(into, row)
+        return True
     if row["action"] in MEETING_ACTS:
         if _fold_meeting(row, frame):
             return True
@@ -704,6 +708,12 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
     if row["official"] is None or frame.visit is None or frame.visit["official"] != row["official"]:
         frame.visit = None  # another actor takes the story's head
     return False
+
+
+def _on_the_trip(row: dict[str, Any], actor: Actor, visit: dict[str, Any] | None) -> bool:
+    """The official of the visit being told, on its day."""
+    return visit is not None and actor.kind == "official" and row["official"] is not None \
+        and visit["official"] == row["official"] and visit["date_start"] == row["date_start"]
 
 
 def _join_visit(row: dict[str, Any], visit: dict[str, Any], frame: Frame) -> None:
