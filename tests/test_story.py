@@ -118,7 +118,7 @@ def test_clock_times_rooms_lines_and_names_are_not_quantities(text):
 
 @pytest.mark.parametrize("text, rows", [
     ("7月21日，县政府召开常务会议，县长曹建国主持。", [[None, "主持会议"]]),
-    ("7月21日，我县召开防汛工作会议，副县长曹建国出席。", [[None, "出席会议"]]),
+    ("7月21日，我县召开防汛工作会议，副县长曹建国出席并讲话。", [[None, "出席会议"]]),
     ("7月21日，县防汛抗旱指挥部召开防汛工作会议，副县长曹建国主持。",
      [["县防汛抗旱指挥部", "召开会议"], [None, "主持会议"]]),
 ])
@@ -259,3 +259,16 @@ def test_dispatching_at_a_stop_of_a_visit_is_part_of_that_visit():
             "吴海平来到县应急指挥中心，通过视频系统调度各乡镇防汛工作。\n")
     ev = _tables(text, issue="2025-09-03").events
     assert ev[["official", "action"]].values.tolist() == [["吴海平", "督导检查"]]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # an attendee who only attends leaves the place's own 召开会议 row
+    ("9月2日，县里召开防汛部署会，副县长钱玉兰参加会议。\n",
+     [[None, "召开会议"], ["钱玉兰", "出席会议"]]),
+    # a speaker makes it their meeting (the contract: no separate row then)
+    ("9月2日，县里召开防汛部署会，副县长钱玉兰出席会议并讲话。\n",
+     [["钱玉兰", "出席会议"]]),
+])
+def test_the_place_convening_keeps_its_row_unless_a_chair_or_speaker_is_named(text, rows):
+    ev = _tables(text, issue="2025-09-03").events
+    assert ev[["official", "action"]].values.tolist() == rows

@@ -324,6 +324,14 @@ def _action_text(ctx: DocContext, hit: Hit, floor: int) -> str:
     return verb
 
 
+def _speaks(text: str, hit: Hit) -> bool:
+    """An official at the meeting who speaks or reports there (出席并讲话, 在会上强调, 通报),
+    not one who only attends (参加会议): the contract's chair-or-speaker."""
+    if hit.trigger is _REPORTED:
+        return True
+    return bool(P.speaks.search(text, hit.start, clause_end(text, hit.end, len(text))))
+
+
 def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tuple[Hit, Actor, str]]:
     """A movement verb (带队赴, 深入) gives way to the action that follows it in its clause;
     after 印发 a stated purpose (在全市开展…行动) is part of that event; one row per actor x action."""
@@ -332,14 +340,15 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
     pairs = [p for p in pairs if not (p[0].statistic and any(
         a.key == p[1].key and not h.statistic and h is not p[0] for h, a, _ in pairs))]
     official_acts = {action for _, actor, action in pairs if actor.kind == "official"}
-    chaired = bool(official_acts & {"主持会议", "出席会议"})
+    chaired = any(actor.kind == "official" and (action == "主持会议" or (
+        action == "出席会议" and _speaks(text, hit))) for hit, actor, action in pairs)
     for i, (hit, actor, action) in enumerate(pairs):
         if issued and action in ("开展行动", "督导检查"):
             continue
         if actor.kind != "official" and action in official_acts and P.one_row_acts.fullmatch(action):
             continue  # 市政府与该集团签订协议，X代表市政府签约: the official's row
         if action == "召开会议" and chaired and _place_itself(actor):
-            continue  # X镇召开…会议，镇长Y主持: a named chair makes it the chair's meeting
+            continue  # X镇召开…会议，镇长Y主持: a named chair or speaker makes it theirs
         if hit.trigger.minor and any(a.key == actor.key and not h.trigger.minor
                                      for h, a, _ in pairs):
             continue
