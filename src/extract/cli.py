@@ -109,6 +109,25 @@ def _view_parser(sub: argparse._SubParsersAction) -> None:
                    help="the page to write (default: DIR/view.html)")
 
 
+EPILOG_LOAD = """\
+Writes the five tables of a finished run (DIR holds documents, events, facts, officials and
+errors .jsonl) into a database: --db duckdb:///PATH (default DIR/bulletins.duckdb) or
+--db postgresql://USER@HOST:PORT/NAME. Lists become arrays, dates DATE; primary keys
+documents(doc_id), events(doc_id, event_id), facts(doc_id, fact_id), officials(doc_id, name),
+errors(path). Loading again is idempotent: documents that are new are added, changed ones
+replaced whole (in one transaction), ones no longer in the run removed, the rest untouched.
+Exit status: 0 loaded; 2 DIR is not a finished run, or the database cannot be reached.
+"""
+
+
+def _load_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("load", help="write the tables of a finished run into a database",
+                       epilog=EPILOG_LOAD, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("dir", type=Path, metavar="DIR", help="the --out folder of a finished run")
+    p.add_argument("--db", metavar="URL",
+                   help="duckdb:///PATH (default DIR/bulletins.duckdb) or postgresql://USER@HOST:PORT/NAME")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bulletin-extract",
@@ -119,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     _run_parser(sub)
     _eval_parser(sub)
     _view_parser(sub)
+    _load_parser(sub)
     return parser
 
 
@@ -191,6 +211,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    from .load import load
+    report, target = load(args.dir, args.db)
+    print(report.line(target), file=sys.stderr)
+    return 0
+
+
 def cmd_view(args: argparse.Namespace) -> int:
     from .view import write_view
     target, run = write_view(args.dir, args.html)
@@ -215,6 +242,8 @@ def _main(argv: list[str] | None) -> int:
     try:
         if args.command == "view":
             return cmd_view(args)
+        if args.command == "load":
+            return cmd_load(args)
         return cmd_run(args) if args.command == "run" else cmd_eval(args)
     except UsageError as exc:  # eval's input errors are UsageErrors too
         print(f"bulletin-extract: error: {exc}", file=sys.stderr)
