@@ -39,3 +39,13 @@ def test_a_visits_topic_comes_from_the_work_it_names() -> None:
     ev = extract_text(text, issue_date="2025-09-06", region="中阳县").events
     assert ev[["official", "action"]].values.tolist() == [["吴海平", "调研"]]
     assert ev.iloc[0]["topics"] == ["项目建设"]
+
+
+@pytest.mark.parametrize("text, topics", [
+    ("9月5日，县长吴海平就乡村振兴工作进行调研。\n", ["其他"]),  # a subject, before the verb
+    ("9月5日，县长吴海平就安全生产工作进行调研。\n", ["安全生产"]),
+    ("9月5日，县长吴海平到县医院调研。\n", []),  # a site, no subject
+])
+def test_a_subject_written_before_the_verb_is_stated(text: str, topics: list[str]) -> None:
+    ev = extract_text(text, issue_date="2025-09-06", region="中阳县").events
+    assert ev.iloc[0]["topics"] == topics

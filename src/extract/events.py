@@ -518,7 +518,8 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "topic": topics[0] if topics else None, "topics": topics,
         "evidence": ctx.text[sent.start:sent.end],
         "char_start": sent.start, "char_end": sent.end,
-        "_states_subject": _states_subject(ctx.text, hit, clause_stop),
+        "_states_subject": _states_subject(ctx.text, hit, clause_stop)
+        or _object_before(ctx.text, clause_start(ctx.text, span[0], hit.start), hit.start),
         "_place_convened": action == "召开会议" and _place_itself(actor),
         "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
@@ -540,6 +541,15 @@ def _named_work(text: str, start: int, stop: int) -> list[str]:
     sites listed before it are examples, not the subject."""
     found = [m for m in P.named_work.finditer(text, start, stop)]
     return topics_in(text, found[-1].start(1), found[-1].end(1)) if found else []
+
+
+def _object_before(text: str, start: int, at: int) -> bool:
+    """就乡村振兴工作进行调研, 围绕…开展督导: the act's subject written before the verb."""
+    m = P.object_before.search(text, start, at)
+    if m is None:
+        return False
+    rest = P.generic_object.sub("", m.group("obj"))
+    return len(P.cjk.findall(rest)) >= 2
 
 
 def _states_subject(text: str, hit: Hit, stop: int) -> bool:
