@@ -79,7 +79,7 @@ def test_rerun_is_byte_identical_and_independent_of_workers(tmp_path):
     assert main(["run", str(CORPUS), "--out", str(a), "--format", "parquet,csv", "--quiet"]) == 0
     assert main(["run", str(CORPUS), "--out", str(b), "--format", "parquet,csv", "--quiet",
                  "--workers", "2"]) == 0
-    for f in sorted(a.iterdir()):
+    for f in sorted(p for p in a.iterdir() if p.is_file()):  # .progress/ is the run's own
         assert f.read_bytes() == (b / f.name).read_bytes(), f.name
 
 
@@ -198,7 +198,7 @@ def _previous_tables(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     src.write_text(SHORT, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["run", str(src), "--out", str(out), "--quiet", "--format", "csv"]) == 0
-    return out, {p.name: p.read_bytes() for p in out.iterdir()}
+    return out, {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
 
 def _one_error_line(err: str, out: Path, cause: str) -> None:
@@ -206,7 +206,7 @@ def _one_error_line(err: str, out: Path, cause: str) -> None:
     assert len(lines) == 1 and str(out) in lines[0] and cause in lines[0], err
 
 
-@pytest.mark.parametrize("fail_in", ["write_csv", "jsonl_lines"])
+@pytest.mark.parametrize("fail_in", ["_csv_value", "_write_batch"])  # CSV, then Parquet
 def test_a_failed_write_leaves_the_previous_tables_untouched(fail_in, tmp_path, capsys, monkeypatch):
     import errno
     import extract.writers as writers
@@ -218,7 +218,8 @@ def test_a_failed_write_leaves_the_previous_tables_untouched(fail_in, tmp_path, 
     monkeypatch.setattr(writers, fail_in, full)
     assert main(["run", str(CORPUS), "--out", str(out), "--force", "--format", "csv,parquet"]) == 4
     _one_error_line(capsys.readouterr().err, out, "No space left on device")
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temporary folder left
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not [p for p in out.iterdir() if p.name.startswith(writers.STAGING_PREFIX)]
 
 
 def _tmpfs(path: Path, options: str) -> None:
@@ -240,11 +241,11 @@ def test_full_disk_on_a_small_tmpfs(tmp_path, capsys):
         src = tmp_path / "one.txt"
         src.write_text(SHORT, encoding="utf-8")
         assert main(["run", str(src), "--out", str(disk), "--force", "--quiet"]) == 0
-        before = {p.name: p.read_bytes() for p in disk.iterdir()}
+        before = {p.name: p.read_bytes() for p in disk.iterdir() if p.is_file()}
         capsys.readouterr()
         assert main(["run", str(CORPUS), "--out", str(disk), "--force"]) == 4
         _one_error_line(capsys.readouterr().err, disk, "No space left on device")
-        assert {p.name: p.read_bytes() for p in disk.iterdir()} == before
+        assert {p.name: p.read_bytes() for p in disk.iterdir() if p.is_file()} == before
     finally:
         _umount(disk)
 
@@ -285,7 +286,7 @@ def test_formats_of_an_older_run_are_replaced_only_on_success(tmp_path):
     out, before = _previous_tables(tmp_path)
     assert any(n.endswith(".csv") for n in before)
     assert main(["run", str(REAL), "--out", str(out), "--force", "--quiet"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.jsonl" for t in
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(f"{t}.jsonl" for t in
                                                            ("documents", "events", "facts",
                                                             "officials", "errors"))
 
@@ -368,7 +369,7 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path, real_text):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert [x for x in err.splitlines() if x.strip()] == [
-        "bulletin-extract: interrupted; nothing was written"]
+        "bulletin-extract: interrupted; no tables were written"]
     assert not (tmp_path / "out").exists()
 
 

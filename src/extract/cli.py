@@ -13,6 +13,8 @@ from . import __version__
 from .errors import ExtractError, UsageError
 
 if TYPE_CHECKING:
+    from .chunks import Progress, RunStats
+    from .writers import Staging
     from .runner import Collected, Options
 
 # The pipeline's modules (pandas, pyarrow, the word lists) are imported inside main, so a
@@ -75,6 +77,16 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--with-text", action="store_true", help="write documents.text too")
     p.add_argument("--csv-bom", action="store_true",
                    help="start each CSV with a byte-order mark, so Excel reads the Chinese")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: --workers processes here (default); dask: a Dask cluster "
+                        "(--scheduler, else a local cluster of --workers processes)")
+    p.add_argument("--scheduler", metavar="ADDR",
+                   help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run into the same --out: chunks already done "
+                        "(same files, same program version) are not read again")
+    p.add_argument("--chunk-size", type=int, default=256, metavar="N",
+                   help="files per chunk of work and of progress (default %(default)s)")
 
 
 def _eval_parser(sub: argparse._SubParsersAction) -> None:
@@ -167,15 +179,25 @@ def _summary(collected: Collected, out: Path, seconds: float) -> str:
             f"{len(t['errors'])} errors in {seconds:.1f}s -> {out}")
 
 
+def _check_run_args(args: argparse.Namespace) -> None:
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if args.chunk_size < 1:
+        raise UsageError("--chunk-size must be 1 or more")
+    if args.resume and args.force:
+        raise UsageError("--resume continues a run and --force starts one afresh: give one")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    from .runner import Collected, collect, no_bulletins, plan_jobs
-    from .tables import validate_row
-    from .writers import Staging, check_out_dir
+    from .chunks import Progress, chunk_paths, merged, plan_chunks, run_chunks
+    from .runner import Collected, no_bulletins, plan_jobs
+    from .writers import Staging, WriteError, check_out_dir, stream_tables
     started = time.perf_counter()
+    _check_run_args(args)
     formats = _formats(args.format)
     options = _options(args)
     collected = Collected()
-    check_out_dir(args.out, force=args.force)
+    check_out_dir(args.out, force=args.force or args.resume)
     jobs = plan_jobs(args.paths, collected, max_bytes=args.max_bytes)
     if not jobs:
         raise no_bulletins(args.paths, collected)
@@ -183,22 +205,74 @@ def cmd_run(args: argparse.Namespace) -> int:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(collected.skipped.items()))
         print(f"skipped {sum(collected.skipped.values())} non-bulletin files ({kinds})",
               file=sys.stderr)
-    staging = Staging(args.out, force=args.force)  # a folder we cannot write fails here
+    staging = Staging(args.out, force=args.force or args.resume)  # an unwritable folder fails here
     try:
-        progress = not args.quiet and sys.stderr.isatty()
-        collect(jobs, options, workers=args.workers, progress=progress, collected=collected,
-                keep_text=args.with_text)
-        for table, rows in collected.tables.items():
-            collected.tables[table] = [validate_row(table, r) for r in rows]
+        progress = Progress(args.out)
+        progress.start(options, args.with_text, resume=args.resume)
+        plans = plan_chunks(jobs, options, args.with_text, size=args.chunk_size)
+        stats = _run_with_bar(args, plans, progress, options, len(jobs))
+        paths = chunk_paths(plans, progress)
+    except KeyboardInterrupt:
+        staging.discard()
+        _keep_or_drop_progress(progress, staging)
+        raise
+    except OSError as exc:  # the progress folder could not be written (a full disk)
+        progress.remove()
+        staging.discard()
+        raise WriteError(args.out, exc) from None
     except BaseException:
         staging.discard()
+        progress.remove()  # a bug: nothing of this run is worth resuming
+        staging.discard()
         raise
-    staging.write(collected.tables, formats, with_text=args.with_text, csv_bom=args.csv_bom)
+    written = staging.stream(lambda: stream_tables(
+        staging.path, lambda t: merged(paths, t), formats, with_text=args.with_text,
+        csv_bom=args.csv_bom)[0])
+    counts = {t: _count_lines(args.out / f"{t}.jsonl") for t in ("documents", "events", "facts",
+                                                                "officials", "errors")}
     if not args.quiet:
-        print(_summary(collected, args.out, time.perf_counter() - started))
-        for err in collected.tables["errors"]:
+        reused = f", {stats.reused} of {len(plans)} chunks reused" if stats.reused else ""
+        print(f"{counts['documents']} documents, {counts['events']} events, {counts['facts']} "
+              f"facts, {counts['officials']} officials, {counts['errors']} errors in "
+              f"{time.perf_counter() - started:.1f}s{reused} -> {args.out}")
+        for err in merged(paths, "errors"):
             print(f"error: {err['error_code']}: {err['message']}", file=sys.stderr)
-    return 1 if collected.n_failed else 0
+    del written
+    return 1 if counts["errors"] else 0
+
+
+def _keep_or_drop_progress(progress: "Progress", staging: "Staging") -> None:
+    """Interrupted: finished chunks stay for --resume; with none, nothing is left behind."""
+    done = progress.finished()
+    if done:
+        print(f"bulletin-extract: {done} chunks are done; run the same command with --resume "
+              "to continue", file=sys.stderr)
+    else:
+        progress.remove()
+        staging.discard()
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for _ in fh)
+
+
+def _run_with_bar(args: argparse.Namespace, plans: list, progress: "Progress", options: "Options",
+                  n_files: int) -> "RunStats":
+    from .chunks import run_chunks
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+        done = sum(len(p.jobs) for p in plans if progress.done(p.key))
+        bar = tqdm(total=n_files, initial=done, unit="file", file=sys.stderr)
+    try:
+        return run_chunks(plans, progress, options, args.with_text, workers=args.workers,
+                          engine=args.engine, scheduler=args.scheduler,
+                          on_chunk=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+            print("writing tables…", file=sys.stderr, flush=True)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -231,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         end_bar = "\n" if sys.stderr.isatty() else ""  # below a progress bar, if one is shown
-        print(f"{end_bar}bulletin-extract: interrupted; nothing was written", file=sys.stderr)
+        print(f"{end_bar}bulletin-extract: interrupted; no tables were written", file=sys.stderr)
         return 130
 
 

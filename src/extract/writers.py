@@ -70,8 +70,14 @@ class Staging:
     def write(self, tables: dict[str, list[dict[str, Any]]], formats: tuple[str, ...] = ("jsonl",),
               *, with_text: bool = False, csv_bom: bool = False) -> list[Path]:
         """Write every table, then move them into --out; WriteError leaves --out as it was."""
+        return self.stream(lambda: write_tables(self.path, tables, formats, with_text=with_text,
+                                                csv_bom=csv_bom))
+
+    def stream(self, write: Any) -> list[Path]:
+        """Run ``write()`` (which writes the tables into this folder and returns their
+        paths), then move them into --out; WriteError leaves --out as it was."""
         try:
-            staged = write_tables(self.path, tables, formats, with_text=with_text, csv_bom=csv_bom)
+            staged = write()
             for path in staged:
                 os.replace(path, self.out / path.name)
         except OSError as exc:
@@ -159,3 +165,68 @@ def write_tables(out: Path, tables: dict[str, list[dict[str, Any]]],
             write_csv(path, table, rows, with_text=with_text, bom=csv_bom)
             written.append(path)
     return written
+
+
+PARQUET_BATCH = 50_000  # rows per Parquet row group when tables are written as a stream
+
+
+def _arrow_batch(table: str, rows: list[dict[str, Any]], with_text: bool) -> pa.Table:
+    """Rows whose dates are ISO strings (read back from chunk files) as an Arrow table."""
+    dated = [c.name for c in schema(table) if c.type == "date"]
+    fixed = [{**r, **{k: date.fromisoformat(r[k]) if isinstance(r.get(k), str) else r.get(k)
+                      for k in dated}} for r in rows]
+    return arrow_table(table, fixed, with_text=with_text)
+
+
+def stream_tables(out: Path, rows_of: Any, formats: tuple[str, ...] = ("jsonl",), *,
+                  with_text: bool = False, csv_bom: bool = False) -> tuple[list[Path], dict[str, int]]:
+    """Write every table from ``rows_of(table)`` (an iterator of JSON-valued rows in order),
+    each row read once for all formats; memory holds one Parquet batch at most. Returns the
+    paths written and the row count of each table."""
+    written: list[Path] = []
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        cols = columns(table, with_text=with_text)
+        paths = {"jsonl": out / f"{table}.jsonl"}
+        jsonl = paths["jsonl"].open("w", encoding="utf-8")
+        csv_fh = csv_writer = None
+        if "csv" in formats:
+            paths["csv"] = out / f"{table}.csv"
+            csv_fh = paths["csv"].open("w", encoding="utf-8-sig" if csv_bom else "utf-8", newline="")
+            csv_writer = csv.writer(csv_fh, lineterminator="\n")
+            csv_writer.writerow(cols)
+        batch: list[dict[str, Any]] = []
+        parquet = None
+        n = 0
+        try:
+            for row in rows_of(table):
+                n += 1
+                jsonl.write(json.dumps({c: row.get(c) for c in cols}, ensure_ascii=False) + "\n")
+                if csv_writer is not None:
+                    csv_writer.writerow([_csv_value(row.get(c)) for c in cols])
+                if "parquet" in formats:
+                    batch.append(row)
+                    if len(batch) >= PARQUET_BATCH:
+                        parquet = _write_batch(parquet, out, table, batch, with_text)
+                        batch = []
+            if "parquet" in formats:
+                paths["parquet"] = out / f"{table}.parquet"
+                if batch or parquet is None:
+                    parquet = _write_batch(parquet, out, table, batch, with_text)
+                parquet.close()
+        finally:
+            jsonl.close()
+            if csv_fh is not None:
+                csv_fh.close()
+        counts[table] = n
+        written += [paths[f] for f in ("jsonl", "parquet", "csv") if f in paths]
+    return written, counts
+
+
+def _write_batch(writer: Any, out: Path, table: str, rows: list[dict[str, Any]],
+                 with_text: bool) -> Any:
+    data = _arrow_batch(table, rows, with_text)
+    if writer is None:
+        writer = pq.ParquetWriter(out / f"{table}.parquet", data.schema)
+    writer.write_table(data)
+    return writer

@@ -1,0 +1,253 @@
+"""Runs in chunks: bounded memory, resumable, on a local pool or a Dask cluster.
+
+The sorted job list is cut into chunks of consecutive files. Each chunk's rows are
+validated and sorted where they are made (a worker process or a Dask worker) and stored
+in ``DIR/.progress/chunks/<key>.jsonl``, written under a temporary name and renamed, so a
+killed run leaves only whole chunks. The key hashes the program version, the options and
+every file of the chunk (its doc_id, path, manifest row and the SHA-256 of its bytes): a
+resumed run skips the chunks whose key is stored, redoes a chunk whose files changed, and
+drops chunks whose files are gone. The tables are then merged from the chunk files in the
+contract's order, one row per chunk in memory, so memory does not grow with the archive.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import os
+import shutil
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from . import __version__
+from .errors import UsageError
+from .runner import Job, Options, run_job
+from . import tables as _tables
+from .tables import SORT_KEYS, TABLES
+from .writers import _json_value
+
+PROGRESS = ".progress"
+CHUNK_SIZE = 256  # files per chunk: small enough to lose little to a kill, large enough to amortise
+MERGE_FAN_IN = 256  # chunk files merged at once; more are merged in rounds (open files stay bounded)
+
+
+@dataclass
+class ChunkPlan:
+    key: str
+    jobs: list[Job]
+
+
+@dataclass
+class RunStats:
+    processed: int = 0  # chunks extracted in this run
+    reused: int = 0     # chunks found done in .progress
+    files_read: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {t: 0 for t in TABLES})
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------- planning
+
+def _file_hash(job: Job) -> str:
+    if job.data is not None:
+        return hashlib.sha256(job.data).hexdigest()
+    try:
+        digest = hashlib.sha256()
+        with open(job.path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError as exc:  # an unreadable file is an error row; its state is still part of the key
+        return f"unreadable:{exc.errno}"
+
+
+def _options_state(options: Options) -> dict[str, Any]:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in asdict(options).items()}
+
+
+def plan_chunks(jobs: list[Job], options: Options, keep_text: bool,
+                size: int = CHUNK_SIZE) -> list[ChunkPlan]:
+    """Consecutive groups of ``size`` jobs, each with the key of its content."""
+    head = [__version__, _options_state(options), keep_text]
+    plans = []
+    for i in range(0, len(jobs), size):
+        group = jobs[i:i + size]
+        files = [[j.doc_id, j.path, asdict(j.manifest) if j.manifest else None, _file_hash(j)]
+                 for j in group]
+        blob = json.dumps([head, files], ensure_ascii=False, sort_keys=True, default=str)
+        plans.append(ChunkPlan(hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32], group))
+    return plans
+
+
+# ----------------------------------------------------------------- one chunk
+
+def chunk_rows(jobs: list[Job], options: Options, keep_text: bool) -> dict[str, list[dict[str, Any]]]:
+    """Read and process the chunk's files; validated rows, in the contract's order, as JSON
+    values (dates as ISO strings). Runs in a worker process or on a Dask worker."""
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for job in jobs:
+        ok, result = run_job(job, options)
+        if not ok:
+            tables["errors"].append(result.document)
+            continue
+        if not keep_text:
+            result.document["text"] = None
+        tables["documents"].append(result.document)
+        for table in ("events", "facts", "officials"):
+            tables[table] += getattr(result, table)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table, rows in tables.items():
+        checked = [_tables.validate_row(table, r) for r in rows]
+        checked.sort(key=_sort_key(table))
+        out[table] = [{k: _json_value(v) for k, v in r.items()} for r in checked]
+    return out
+
+
+def _sort_key(table: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    keys = SORT_KEYS[table]
+    return lambda r: tuple("" if r.get(k) is None else r[k] for k in keys)
+
+
+# ----------------------------------------------------------------- the progress folder
+
+class Progress:
+    """``DIR/.progress``: the run's version and options, and one file per finished chunk."""
+
+    def __init__(self, out: Path) -> None:
+        self.root = out / PROGRESS
+        self.chunks = self.root / "chunks"
+
+    def start(self, options: Options, keep_text: bool, *, resume: bool) -> None:
+        state = {"version": __version__, "options": _options_state(options), "with_text": keep_text}
+        meta = self.root / "run.json"
+        if resume and meta.exists():
+            old = json.loads(meta.read_text(encoding="utf-8"))
+            if old.get("version") != __version__:
+                raise UsageError(f"--resume: {self.root.parent} was made by bulletin-extract "
+                                 f"{old.get('version')}, this is {__version__}; its chunks cannot "
+                                 "be reused: run again with --force instead of --resume")
+        elif self.root.exists():
+            shutil.rmtree(self.root)
+        self.chunks.mkdir(parents=True, exist_ok=True)
+        meta.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+
+    def finished(self) -> int:
+        """How many chunks are stored."""
+        if not self.chunks.is_dir():
+            return 0
+        return sum(1 for p in self.chunks.iterdir() if not p.name.startswith("."))
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def path(self, key: str) -> Path:
+        return self.chunks / f"{key}.jsonl"
+
+    def done(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def save(self, key: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+        tmp = self.chunks / f".{key}.{os.getpid()}.tmp"
+        with tmp.open("w", encoding="utf-8") as fh:
+            for table in TABLES:
+                for row in rows[table]:
+                    fh.write(json.dumps([table, row], ensure_ascii=False) + "\n")
+        os.replace(tmp, self.path(key))  # whole or absent: a kill never leaves half a chunk
+
+    def prune(self, keep: set[str]) -> None:
+        """Chunks of files no longer in the input (or changed) and leftovers of a kill."""
+        for path in self.chunks.iterdir():
+            if path.name.startswith(".") or path.stem not in keep:
+                path.unlink(missing_ok=True)
+
+
+# ----------------------------------------------------------------- engines
+
+def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool,
+               workers: int) -> Iterator[tuple[ChunkPlan, dict[str, list[dict[str, Any]]]]]:
+    from .runner import _warm, _worker_init  # noqa: PLC0415 - the pool's set-up
+    import multiprocessing as mp  # noqa: PLC0415
+    if workers <= 1 or len(pending) <= 1:
+        for plan in pending:
+            yield plan, chunk_rows(plan.jobs, options, keep_text)
+        return
+    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
+    if ctx.get_start_method() == "fork":
+        _warm()
+    with ctx.Pool(min(workers, len(pending)), initializer=_worker_init) as pool:
+        results = pool.imap(_chunk_star, ((p.jobs, options, keep_text) for p in pending))
+        yield from zip(pending, results)
+
+
+def _chunk_star(args: tuple[list[Job], Options, bool]) -> dict[str, list[dict[str, Any]]]:
+    return chunk_rows(*args)
+
+
+def _run_dask(pending: list[ChunkPlan], options: Options, keep_text: bool, workers: int,
+              scheduler: str | None) -> Iterator[tuple[ChunkPlan, dict[str, list[dict[str, Any]]]]]:
+    from .engines import dask_client  # noqa: PLC0415 - dask is needed only here
+    from distributed import as_completed  # noqa: PLC0415
+    with dask_client(workers, scheduler) as client:
+        futures = {client.submit(chunk_rows, p.jobs, options, keep_text, key=f"chunk-{p.key}",
+                                 pure=False, retries=3): p for p in pending}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def run_chunks(plans: list[ChunkPlan], progress: Progress, options: Options, keep_text: bool,
+               *, workers: int, engine: str = "local", scheduler: str | None = None,
+               on_chunk: Callable[[int], None] | None = None) -> RunStats:
+    """Extract every chunk not yet in ``progress``; returns what was done and reused."""
+    stats = RunStats()
+    pending = [p for p in plans if not progress.done(p.key)]
+    stats.reused = len(plans) - len(pending)
+    if engine == "dask":
+        results = _run_dask(pending, options, keep_text, workers, scheduler)
+    else:
+        results = _run_local(pending, options, keep_text, workers)
+    for plan, rows in results:
+        progress.save(plan.key, rows)
+        stats.processed += 1
+        stats.files_read += len(plan.jobs)
+        if on_chunk:
+            on_chunk(len(plan.jobs))
+    progress.prune({p.key for p in plans})
+    return stats
+
+
+# ----------------------------------------------------------------- merging
+
+def _rows_of(path: Path, table: str) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            name, row = json.loads(line)
+            if name == table:
+                yield row
+
+
+def merged(paths: list[Path], table: str) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` across chunk files, in the contract's order."""
+    key = _sort_key(table)
+    if len(paths) <= MERGE_FAN_IN:
+        yield from heapq.merge(*(_rows_of(p, table) for p in paths), key=key)
+        return
+    # too many files to hold open at once: merge groups into temporary files first
+    tmp = paths[0].parent / f".merge-{table}-{os.getpid()}"
+    tmp.mkdir(exist_ok=True)
+    try:
+        level = []
+        for i in range(0, len(paths), MERGE_FAN_IN):
+            part = tmp / f"{i:09d}.jsonl"
+            with part.open("w", encoding="utf-8") as fh:
+                for row in merged(paths[i:i + MERGE_FAN_IN], table):
+                    fh.write(json.dumps([table, row], ensure_ascii=False) + "\n")
+            level.append(part)
+        yield from merged(level, table)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def chunk_paths(plans: Iterable[ChunkPlan], progress: Progress) -> list[Path]:
+    return [progress.path(p.key) for p in plans]
