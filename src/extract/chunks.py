@@ -30,6 +30,7 @@ from .writers import _json_value
 
 PROGRESS = ".progress"
 CHUNK_SIZE = 256  # files per chunk: small enough to lose little to a kill, large enough to amortise
+MAX_CHUNK_FACTOR = 4  # a chunk is cut at 4x the size at most (about 2% of chunks reach it)
 MERGE_FAN_IN = 256  # chunk files merged at once; more are merged in rounds (open files stay bounded)
 
 
@@ -67,13 +68,32 @@ def _options_state(options: Options) -> dict[str, Any]:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in asdict(options).items()}
 
 
+def _ends_chunk(job: Job, size: int) -> bool:
+    """A chunk ends after a file whose doc_id hashes to 0 modulo ``size``: boundaries follow
+    the files, not their positions, so a file added or removed changes its own chunk only
+    (chunks of ``size`` files on average), and a grown archive keeps its finished chunks."""
+    digest = hashlib.blake2b(job.doc_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % size == 0
+
+
+def _groups(jobs: list[Job], size: int) -> Iterator[list[Job]]:
+    group: list[Job] = []
+    for job in jobs:
+        group.append(job)
+        if _ends_chunk(job, size) or len(group) >= MAX_CHUNK_FACTOR * size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
 def plan_chunks(jobs: list[Job], options: Options, keep_text: bool,
                 size: int = CHUNK_SIZE) -> list[ChunkPlan]:
-    """Consecutive groups of ``size`` jobs, each with the key of its content."""
+    """Groups of consecutive jobs (cut by content, see _ends_chunk), each with the key of
+    its content."""
     head = [__version__, _options_state(options), keep_text]
     plans = []
-    for i in range(0, len(jobs), size):
-        group = jobs[i:i + size]
+    for group in _groups(jobs, size):
         files = [[j.doc_id, j.path, asdict(j.manifest) if j.manifest else None, _file_hash(j)]
                  for j in group]
         blob = json.dumps([head, files], ensure_ascii=False, sort_keys=True, default=str)
