@@ -24,8 +24,9 @@ TABLES = ("documents", "events", "facts", "officials", "errors")
 SMALL = sorted(CORPUS.glob("*.txt"))[:4]
 
 
-def run_into(out: Path, *paths: Path) -> Path:
-    assert main(["run", *map(str, paths), "--out", str(out), "--force", "--quiet",
+def run_into(out: Path, *paths: Path, resume: bool = False) -> Path:
+    again = ["--resume"] if resume else ["--force"]
+    assert main(["run", *map(str, paths), "--out", str(out), *again, "--quiet",
                  "--workers", "1"]) in (0, 1)
     return out
 
@@ -158,12 +159,12 @@ def test_a_grown_run_adds_only_the_new_documents(
     load(out, db_url, capsys)
     for path in SMALL[2:]:
         shutil.copy(path, folder / path.name)
-    run_into(out, folder)  # the run over the grown folder
+    run_into(out, folder, resume=True)  # the run continued over the grown folder
     report = load(out, db_url, capsys)
     assert f"{len(SMALL) - 2} documents added, 0 replaced, 0 removed, 2 unchanged" in report
     assert db_counts(db_url) == jsonl_counts(out)
     (folder / SMALL[0].name).unlink()  # a removed file drops out of the database too
-    run_into(out, folder)
+    run_into(out, folder, resume=True)
     assert "1 removed" in load(out, db_url, capsys)
     assert db_counts(db_url) == jsonl_counts(out)
 
