@@ -210,10 +210,29 @@ def _run_dask(pending: list[ChunkPlan], options: Options, keep_text: bool, worke
     from .engines import dask_client  # noqa: PLC0415 - dask is needed only here
     from distributed import as_completed  # noqa: PLC0415
     with dask_client(workers, scheduler) as client:
-        futures = {client.submit(chunk_rows, p.jobs, options, keep_text, key=f"chunk-{p.key}",
-                                 pure=False, retries=3): p for p in pending}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        # a few chunks per worker in flight: results wait in the workers' memory until this
+        # process has stored them, so a bounded queue keeps memory flat on any archive
+        ahead = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        todo = iter(pending)
+
+        def submit(plan: ChunkPlan) -> Any:
+            return client.submit(chunk_rows, plan.jobs, options, keep_text,
+                                 key=f"chunk-{plan.key}", pure=False, retries=3)
+
+        plans = {}
+        for plan in [p for _, p in zip(range(ahead), todo)]:
+            plans[submit(plan)] = plan
+        running = as_completed(list(plans))
+        for future in running:
+            plan = plans.pop(future)
+            rows = future.result()
+            future.release()
+            nxt = next(todo, None)
+            if nxt is not None:
+                new = submit(nxt)
+                plans[new] = nxt
+                running.add(new)
+            yield plan, rows
 
 
 def run_chunks(plans: list[ChunkPlan], progress: Progress, options: Options, keep_text: bool,

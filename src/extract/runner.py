@@ -207,8 +207,15 @@ def default_workers() -> int:
 
 def _worker_init() -> None:
     """Ctrl-C is the parent's to handle: a worker that took it too would print its own
-    traceback, one per process."""
+    traceback, one per process. A parent killed outright (kill -9) takes its workers
+    with it, instead of leaving them to fail writing to it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes  # noqa: PLC0415
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass  # no libc by that name: the workers end on their own once the pool is gone
 
 
 def _warm() -> None:
