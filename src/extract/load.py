@@ -77,8 +77,14 @@ def by_document(rows: Rows) -> dict[str, Rows]:
     docs: dict[str, Rows] = defaultdict(lambda: {t: [] for t in TABLES})
     for table in TABLES:
         for row in rows[table]:
-            docs[str(row["doc_id"])][table].append(row)
+            docs[doc_key(row)][table].append(row)
     return dict(docs)
+
+
+def doc_key(row: dict[str, Any]) -> str:
+    """The document a row belongs to; an errors row may lack a doc_id (nullable), then its
+    path (the errors key) stands for it, so it is still replaced and removed as a unit."""
+    return str(row["doc_id"]) if row.get("doc_id") is not None else str(row["path"])
 
 
 def doc_hash(doc: Rows) -> str:
@@ -147,7 +153,13 @@ class DuckDB:
 
     def delete_docs(self, table: str, doc_ids: list[str]) -> None:
         if doc_ids:
-            self.con.execute(f"DELETE FROM {q(table)} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            ids = "(SELECT unnest(?))"
+            where = f"doc_id IN {ids}"
+            params = [doc_ids]
+            if table == "errors":  # rows without a doc_id are keyed by their path (doc_key)
+                where += f" OR (doc_id IS NULL AND path IN {ids})"
+                params.append(doc_ids)
+            self.con.execute(f"DELETE FROM {q(table)} WHERE {where}", params)
 
     def begin(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -188,7 +200,12 @@ class Postgres:
 
     def delete_docs(self, table: str, doc_ids: list[str]) -> None:
         if doc_ids:
-            self.execute(f"DELETE FROM {q(table)} WHERE doc_id = ANY(%s)", (doc_ids,))
+            where = "doc_id = ANY(%s)"
+            params: tuple[Any, ...] = (doc_ids,)
+            if table == "errors":  # rows without a doc_id are keyed by their path (doc_key)
+                where += " OR (doc_id IS NULL AND path = ANY(%s))"
+                params = (doc_ids, doc_ids)
+            self.execute(f"DELETE FROM {q(table)} WHERE {where}", params)
 
     def begin(self) -> None:
         self.execute("BEGIN")
