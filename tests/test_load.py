@@ -241,3 +241,20 @@ def test_error_rows_without_a_doc_id_are_replaced_and_removed_by_path(
     errors.write_text("", encoding="utf-8")
     assert "1 removed" in load(out, db_url, capsys)
     assert db_counts(db_url) == jsonl_counts(out)
+
+
+def test_a_database_that_refuses_the_tables_is_a_clear_error(
+        tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import psycopg
+    _pg_reset(postgres_url)
+    with psycopg.connect(postgres_url, autocommit=True) as con:
+        con.execute("DROP ROLE IF EXISTS reader")
+        con.execute("CREATE ROLE reader LOGIN")  # may not create tables in public (PostgreSQL 15+)
+        con.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    out = run_into(tmp_path / "out", SMALL[0])
+    reader = postgres_url.replace("postgres@", "reader@", 1)
+    assert main(["load", str(out), "--db", reader]) == 2
+    err = capsys.readouterr().err
+    assert "refused the load" in err and "permission denied" in err
+    assert query(postgres_url, "SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = 'documents'") == [(0,)]

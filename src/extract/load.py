@@ -139,7 +139,7 @@ class DuckDB:
         try:
             self.con = duckdb.connect(str(path))
         except duckdb.Error as exc:
-            raise UsageError(f"--db duckdb:///{path}: cannot open ({exc})") from None
+            raise UsageError(f"--db {duckdb_url(path)}: cannot open ({exc})") from None
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         cur = self.con.execute(sql.replace("%s", "?"), params)
@@ -227,11 +227,22 @@ def _hide_password(url: str) -> str:
     return url
 
 
+def duckdb_url(path: Path) -> str:
+    """The --db URL naming this file (absolute, so the label reads back as the same file)."""
+    return f"duckdb://{path.resolve()}"
+
+
+def _db_errors() -> tuple[type[BaseException], ...]:
+    import duckdb  # noqa: PLC0415
+    import psycopg  # noqa: PLC0415
+    return duckdb.Error, psycopg.Error
+
+
 def connect(url: str | None, out_dir: Path) -> tuple[Database, str]:
     """The database of ``--db`` (default: DuckDB file DIR/bulletins.duckdb) and its label."""
     if not url:
         path = out_dir / "bulletins.duckdb"
-        return DuckDB(path), f"duckdb:///{path}"
+        return DuckDB(path), duckdb_url(path)
     parsed = urlparse(url)
     if parsed.scheme == "duckdb":
         raw = unquote(url[len("duckdb://"):])
@@ -295,5 +306,10 @@ def load(out_dir: Path, url: str | None = None) -> tuple[LoadReport, str]:
             if batch or (i == 0 and gone):
                 _replace(db, docs, batch, gone if i == 0 else [], hashes)
         return report, label
+    except _db_errors() as exc:  # e.g. no right to create tables: a clear line, not a bug report
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UsageError(f"--db {label}: the database refused the load ({reason}); documents "
+                         "are written whole, so loading again after fixing it completes the "
+                         "rest") from None
     finally:
         db.close()
