@@ -201,3 +201,61 @@ def test_the_default_database_is_a_duckdb_file_in_the_run(
     assert main(["load", str(out)]) == 0
     assert (out / "bulletins.duckdb").is_file()
     assert db_counts(f"duckdb:///{out / 'bulletins.duckdb'}") == jsonl_counts(out)
+
+
+def test_a_changed_document_is_replaced_whole_and_error_rows_load(
+        tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in SMALL[:2]:
+        shutil.copy(path, folder / path.name)
+    (folder / "broken.docx").write_bytes(b"not a zip archive")  # becomes an errors row
+    out = run_into(tmp_path / "out", folder)
+    assert jsonl_counts(out)["errors"] == 1
+    load(out, db_url, capsys)
+    assert db_counts(db_url) == jsonl_counts(out)
+    changed = folder / SMALL[0].name  # half the text: fewer rows for that document
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text[: len(text) // 2], encoding="utf-8")
+    run_into(out, folder)
+    report = load(out, db_url, capsys)
+    assert "0 documents added, 1 replaced, 0 removed, 2 unchanged" in report
+    assert db_counts(db_url) == jsonl_counts(out)
+    doc_id = SMALL[0].stem
+    n_chars = json.loads(next(line for line in (out / "documents.jsonl").read_text(
+        encoding="utf-8").splitlines() if f'"{doc_id}"' in line))["n_chars"]
+    assert query(db_url, f"SELECT n_chars FROM \"documents\" WHERE doc_id = '{doc_id}'") == [
+        (n_chars,)]
+
+
+def test_error_rows_without_a_doc_id_are_replaced_and_removed_by_path(
+        tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_into(tmp_path / "out", SMALL[0])
+    errors = out / "errors.jsonl"
+    row = {"path": "in/lost.docx", "doc_id": None, "error_code": "unreadable", "message": "x"}
+    errors.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    load(out, db_url, capsys)
+    row["message"] = "y"
+    errors.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert "1 replaced" in load(out, db_url, capsys)
+    assert query(db_url, 'SELECT message FROM "errors"') == [("y",)]
+    errors.write_text("", encoding="utf-8")
+    assert "1 removed" in load(out, db_url, capsys)
+    assert db_counts(db_url) == jsonl_counts(out)
+
+
+def test_a_database_that_refuses_the_tables_is_a_clear_error(
+        tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import psycopg
+    _pg_reset(postgres_url)
+    with psycopg.connect(postgres_url, autocommit=True) as con:
+        con.execute("DROP ROLE IF EXISTS reader")
+        con.execute("CREATE ROLE reader LOGIN")  # may not create tables in public (PostgreSQL 15+)
+        con.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    out = run_into(tmp_path / "out", SMALL[0])
+    reader = postgres_url.replace("postgres@", "reader@", 1)
+    assert main(["load", str(out), "--db", reader]) == 2
+    err = capsys.readouterr().err
+    assert "refused the load" in err and "permission denied" in err
+    assert query(postgres_url, "SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = 'documents'") == [(0,)]

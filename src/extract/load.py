@@ -77,8 +77,14 @@ def by_document(rows: Rows) -> dict[str, Rows]:
     docs: dict[str, Rows] = defaultdict(lambda: {t: [] for t in TABLES})
     for table in TABLES:
         for row in rows[table]:
-            docs[str(row["doc_id"])][table].append(row)
+            docs[doc_key(row)][table].append(row)
     return dict(docs)
+
+
+def doc_key(row: dict[str, Any]) -> str:
+    """The document a row belongs to; an errors row may lack a doc_id (nullable), then its
+    path (the errors key) stands for it, so it is still replaced and removed as a unit."""
+    return str(row["doc_id"]) if row.get("doc_id") is not None else str(row["path"])
 
 
 def doc_hash(doc: Rows) -> str:
@@ -133,7 +139,7 @@ class DuckDB:
         try:
             self.con = duckdb.connect(str(path))
         except duckdb.Error as exc:
-            raise UsageError(f"--db duckdb:///{path}: cannot open ({exc})") from None
+            raise UsageError(f"--db {duckdb_url(path)}: cannot open ({exc})") from None
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         cur = self.con.execute(sql.replace("%s", "?"), params)
@@ -147,7 +153,13 @@ class DuckDB:
 
     def delete_docs(self, table: str, doc_ids: list[str]) -> None:
         if doc_ids:
-            self.con.execute(f"DELETE FROM {q(table)} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            ids = "(SELECT unnest(?))"
+            where = f"doc_id IN {ids}"
+            params = [doc_ids]
+            if table == "errors":  # rows without a doc_id are keyed by their path (doc_key)
+                where += f" OR (doc_id IS NULL AND path IN {ids})"
+                params.append(doc_ids)
+            self.con.execute(f"DELETE FROM {q(table)} WHERE {where}", params)
 
     def begin(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -188,7 +200,12 @@ class Postgres:
 
     def delete_docs(self, table: str, doc_ids: list[str]) -> None:
         if doc_ids:
-            self.execute(f"DELETE FROM {q(table)} WHERE doc_id = ANY(%s)", (doc_ids,))
+            where = "doc_id = ANY(%s)"
+            params: tuple[Any, ...] = (doc_ids,)
+            if table == "errors":  # rows without a doc_id are keyed by their path (doc_key)
+                where += " OR (doc_id IS NULL AND path = ANY(%s))"
+                params = (doc_ids, doc_ids)
+            self.execute(f"DELETE FROM {q(table)} WHERE {where}", params)
 
     def begin(self) -> None:
         self.execute("BEGIN")
@@ -210,11 +227,22 @@ def _hide_password(url: str) -> str:
     return url
 
 
+def duckdb_url(path: Path) -> str:
+    """The --db URL naming this file (absolute, so the label reads back as the same file)."""
+    return f"duckdb://{path.resolve()}"
+
+
+def _db_errors() -> tuple[type[BaseException], ...]:
+    import duckdb  # noqa: PLC0415
+    import psycopg  # noqa: PLC0415
+    return duckdb.Error, psycopg.Error
+
+
 def connect(url: str | None, out_dir: Path) -> tuple[Database, str]:
     """The database of ``--db`` (default: DuckDB file DIR/bulletins.duckdb) and its label."""
     if not url:
         path = out_dir / "bulletins.duckdb"
-        return DuckDB(path), f"duckdb:///{path}"
+        return DuckDB(path), duckdb_url(path)
     parsed = urlparse(url)
     if parsed.scheme == "duckdb":
         raw = unquote(url[len("duckdb://"):])
@@ -278,5 +306,10 @@ def load(out_dir: Path, url: str | None = None) -> tuple[LoadReport, str]:
             if batch or (i == 0 and gone):
                 _replace(db, docs, batch, gone if i == 0 else [], hashes)
         return report, label
+    except _db_errors() as exc:  # e.g. no right to create tables: a clear line, not a bug report
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UsageError(f"--db {label}: the database refused the load ({reason}); documents "
+                         "are written whole, so loading again after fixing it completes the "
+                         "rest") from None
     finally:
         db.close()
