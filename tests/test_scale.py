@@ -143,3 +143,13 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path,
     assert time.monotonic() - started < 60
     assert run(str(folder), "--out", str(tmp_path / "o2"), "--scheduler", "tcp://x:1") == 2
     assert "--engine dask" in capsys.readouterr().err
+
+
+def test_a_plain_run_into_a_run_says_resume_or_force(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    folder = variants(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    assert run(str(folder), "--out", str(out)) == 0
+    assert run(str(folder), "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "--resume" in err and "--force" in err

@@ -47,6 +47,9 @@ def check_out_dir(out: Path, *, force: bool) -> None:
         raise UsageError(f"--out {out} is a file; give a folder")
     held = out.exists() and any(not p.name.startswith(STAGING_PREFIX) for p in out.iterdir())
     if held and not force:
+        if (out / ".progress").is_dir():
+            raise UsageError(f"--out {out} holds a run; pass --resume to continue it (only what "
+                             "is not done is read), or --force to start afresh")
         raise UsageError(f"--out {out} already holds files; pass --force to replace "
                          "this tool's tables there, or choose an empty folder")
 
