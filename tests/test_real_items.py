@@ -21,7 +21,7 @@ MARGIN = 0.02
 # strict F1 floors (events, facts) per half, from scripts/real_report.py at the last change
 FLOORS = {
     "dev": {"events": 0.71, "facts": 0.42},
-    "test": {"events": 0.24, "facts": 0.43},
+    "test": {"events": 0.25, "facts": 0.43},
 }
 
 

@@ -49,3 +49,9 @@ def test_a_visits_topic_comes_from_the_work_it_names() -> None:
 def test_a_subject_written_before_the_verb_is_stated(text: str, topics: list[str]) -> None:
     ev = extract_text(text, issue_date="2025-09-06", region="中阳县").events
     assert ev.iloc[0]["topics"] == topics
+
+
+def test_a_site_the_actor_goes_to_is_not_the_topic_when_the_act_names_work() -> None:
+    text = "9月5日，副县长钱玉兰前往县第一中学开展消防安全检查。\n"
+    ev = extract_text(text, issue_date="2025-09-06", region="中阳县").events
+    assert ev.iloc[0]["topics"] == ["消防安全"]

@@ -529,9 +529,11 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
 
 def _predicate_work(text: str, start: int, at: int, stop: int,
                     read: Callable[[int, int], list[str]]) -> list[str]:
-    """深入机关、学校等开展安全生产督导检查: after a list of sites closed by 等, the work the
-    predicate itself names is what the act is about, not the sites (学校 is no 教育 here)."""
-    if "等" not in text[start:at]:
+    """深入机关、学校等开展安全生产督导检查, 前往学校开展安全生产检查: after a site (a list
+    closed by 等, or a place the actor goes to), the work the predicate itself names is what
+    the act is about, not the site (学校 is no 教育 here)."""
+    before = text[start:at]
+    if "等" not in before and not P.site_lead.search(before):
         return []
     return read(at, stop)
 
