@@ -31,6 +31,14 @@ def run_into(out: Path, *paths: Path, resume: bool = False) -> Path:
     return out
 
 
+def bulletins(folder: Path, paths: list[Path]) -> Path:
+    """A folder holding copies of these bulletins."""
+    folder.mkdir()
+    for path in paths:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
 def jsonl_counts(out: Path) -> dict[str, int]:
     return {t: len((out / f"{t}.jsonl").read_text(encoding="utf-8").splitlines()) for t in TABLES}
 
@@ -151,10 +159,7 @@ def test_lists_are_arrays_and_dates_are_dates(
 
 def test_a_grown_run_adds_only_the_new_documents(
         tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for path in SMALL[:2]:
-        shutil.copy(path, folder / path.name)
+    folder = bulletins(tmp_path / "in", SMALL[:2])
     out = run_into(tmp_path / "out", folder)
     load(out, db_url, capsys)
     for path in SMALL[2:]:
@@ -205,10 +210,7 @@ def test_the_default_database_is_a_duckdb_file_in_the_run(
 
 def test_a_changed_document_is_replaced_whole_and_error_rows_load(
         tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for path in SMALL[:2]:
-        shutil.copy(path, folder / path.name)
+    folder = bulletins(tmp_path / "in", SMALL[:2])
     (folder / "broken.docx").write_bytes(b"not a zip archive")  # becomes an errors row
     out = run_into(tmp_path / "out", folder)
     assert jsonl_counts(out)["errors"] == 1
