@@ -75,7 +75,7 @@ def resume_after_kill(folder: Path, out: Path, total_files: int) -> tuple[float,
     chunks = out / ".progress" / "chunks"
     expected = total_files / 256
     while proc.poll() is None:
-        done = len(list(chunks.glob("*.jsonl"))) if chunks.is_dir() else 0
+        done = sum(1 for p in chunks.iterdir() if not p.name.startswith(".")) if chunks.is_dir() else 0
         if done >= expected / 2:
             proc.send_signal(signal.SIGKILL)
             break

@@ -7,8 +7,6 @@ optional worker processes, and builds one set of frames at the end.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -20,7 +18,8 @@ from .document import DocInput, DocResult, process_text
 from .errors import ReadError
 from .metadata import parse_iso_date, text_doc_id
 from .reading import check_text, normalize_newlines
-from .runner import Collected, Options, check_encoding, collect, no_bulletins, plan_jobs
+from .runner import (Collected, Options, add_result, check_encoding, collect, no_bulletins,
+                     plan_jobs, pool_imap)
 from .tables import TABLES, long_frame, sort_rows, to_frame, validate_row
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -89,16 +88,6 @@ def _one(text: str, doc_id: str | None, issue_date: date | str | None,
     return True, process_text(text, meta)
 
 
-def _add(rows: Rows, ok: bool, result: DocResult) -> None:
-    if not ok:
-        rows["errors"].append(result.document)
-        return
-    rows["documents"].append(result.document)
-    rows["events"] += result.events
-    rows["facts"] += result.facts
-    rows["officials"] += result.officials
-
-
 def _sorted(rows: Rows) -> Extraction:
     return Extraction({t: sort_rows(t, r) for t, r in rows.items()})
 
@@ -109,7 +98,7 @@ def extract_text(text: str, *, issue_date: date | str | None = None, region: str
     (empty, only white space, mostly control characters) gives no document row and one
     ``errors`` row with the same code, as ``run`` does."""
     rows = _empty()
-    _add(rows, *_one(text, doc_id, issue_date, region))
+    add_result(rows, *_one(text, doc_id, issue_date, region))
     return _sorted(rows)
 
 
@@ -131,15 +120,7 @@ def _run_item(args: tuple[str, str | None, date | str | None, str | None]) -> tu
 
 def _results(items: Iterator[tuple[str, str | None, date | str | None, str | None]],
              workers: int) -> Iterator[tuple[bool, DocResult]]:
-    if workers <= 1:
-        yield from map(_run_item, items)
-        return
-    from .runner import _warm, _worker_init  # noqa: PLC0415 - the batch path's pool set-up
-    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    if ctx.get_start_method() == "fork":
-        _warm()  # word lists loaded once, shared by the forked workers
-    with ctx.Pool(workers, initializer=_worker_init) as pool:
-        yield from pool.imap(_run_item, items, chunksize=8)
+    return pool_imap(_run_item, items, None, workers, chunksize=8)
 
 
 def extract_texts(texts: Iterable[TextItem], *, issue_date: date | str | None = None,
@@ -153,7 +134,7 @@ def extract_texts(texts: Iterable[TextItem], *, issue_date: date | str | None = 
     items = (_item(item, n, issue_date, region) for n, item in enumerate(texts))
     rows = _empty()
     for ok, result in _results(items, workers):
-        _add(rows, ok, result)
+        add_result(rows, ok, result)
     return _sorted(rows)
 
 

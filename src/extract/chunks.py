@@ -2,8 +2,8 @@
 
 The sorted job list is cut into chunks of consecutive files. Each chunk's rows are
 validated and sorted where they are made (a worker process or a Dask worker) and stored
-in ``DIR/.progress/chunks/<key>.jsonl``, written under a temporary name and renamed, so a
-killed run leaves only whole chunks. The key hashes the program version, the options and
+in ``DIR/.progress/chunks/<key>/`` (a JSONL file per table), written under a temporary
+name and renamed, so a killed run leaves only whole chunks. The key hashes the program version, the options and
 every file of the chunk (its doc_id, path, manifest row and the SHA-256 of its bytes): a
 resumed run skips the chunks whose key is stored, redoes a chunk whose files changed, and
 drops chunks whose files are gone. The tables are then merged from the chunk files in the
@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import UsageError
-from .runner import Job, Options, run_job
+from .runner import Job, Options, add_result, pool_imap, run_job
 from . import tables as _tables
 from .tables import SORT_KEYS, TABLES
 from .writers import _json_value
@@ -108,15 +108,7 @@ def chunk_rows(jobs: list[Job], options: Options, keep_text: bool) -> dict[str, 
     values (dates as ISO strings). Runs in a worker process or on a Dask worker."""
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for job in jobs:
-        ok, result = run_job(job, options)
-        if not ok:
-            tables["errors"].append(result.document)
-            continue
-        if not keep_text:
-            result.document["text"] = None
-        tables["documents"].append(result.document)
-        for table in ("events", "facts", "officials"):
-            tables[table] += getattr(result, table)
+        add_result(tables, *run_job(job, options), keep_text)
     out: dict[str, list[dict[str, Any]]] = {}
     for table, rows in tables.items():
         checked = [_tables.validate_row(table, r) for r in rows]
@@ -133,7 +125,7 @@ def _sort_key(table: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
 # ----------------------------------------------------------------- the progress folder
 
 class Progress:
-    """``DIR/.progress``: the run's version and options, and one file per finished chunk."""
+    """``DIR/.progress``: the run's version and options, and one folder per finished chunk."""
 
     def __init__(self, out: Path) -> None:
         self.root = out / PROGRESS
@@ -163,42 +155,40 @@ class Progress:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def path(self, key: str) -> Path:
-        return self.chunks / f"{key}.jsonl"
+        """A finished chunk: a folder with one JSONL file per table (the merge of a table
+        reads only that table's rows)."""
+        return self.chunks / key
 
     def done(self, key: str) -> bool:
-        return self.path(key).is_file()
+        return self.path(key).is_dir()
 
     def save(self, key: str, rows: dict[str, list[dict[str, Any]]]) -> None:
         tmp = self.chunks / f".{key}.{os.getpid()}.tmp"
-        with tmp.open("w", encoding="utf-8") as fh:
-            for table in TABLES:
-                for row in rows[table]:
-                    fh.write(json.dumps([table, row], ensure_ascii=False) + "\n")
+        write_chunk(tmp, rows)
         os.replace(tmp, self.path(key))  # whole or absent: a kill never leaves half a chunk
 
     def prune(self, keep: set[str]) -> None:
         """Chunks of files no longer in the input (or changed) and leftovers of a kill."""
         for path in self.chunks.iterdir():
-            if path.name.startswith(".") or path.stem not in keep:
-                path.unlink(missing_ok=True)
+            if path.name.startswith(".") or path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def write_chunk(folder: Path, rows: dict[str, Iterable[dict[str, Any]]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, table_rows in rows.items():
+        with (folder / f"{table}.jsonl").open("w", encoding="utf-8") as fh:
+            for row in table_rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 # ----------------------------------------------------------------- engines
 
 def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool,
                workers: int) -> Iterator[tuple[ChunkPlan, dict[str, list[dict[str, Any]]]]]:
-    from .runner import _warm, _worker_init  # noqa: PLC0415 - the pool's set-up
-    import multiprocessing as mp  # noqa: PLC0415
-    if workers <= 1 or len(pending) <= 1:
-        for plan in pending:
-            yield plan, chunk_rows(plan.jobs, options, keep_text)
-        return
-    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    if ctx.get_start_method() == "fork":
-        _warm()
-    with ctx.Pool(min(workers, len(pending)), initializer=_worker_init) as pool:
-        results = pool.imap(_chunk_star, ((p.jobs, options, keep_text) for p in pending))
-        yield from zip(pending, results)
+    results = pool_imap(_chunk_star, ((p.jobs, options, keep_text) for p in pending),
+                        len(pending), workers)
+    yield from zip(pending, results)
 
 
 def _chunk_star(args: tuple[list[Job], Options, bool]) -> dict[str, list[dict[str, Any]]]:
@@ -258,12 +248,13 @@ def run_chunks(plans: list[ChunkPlan], progress: Progress, options: Options, kee
 
 # ----------------------------------------------------------------- merging
 
-def _rows_of(path: Path, table: str) -> Iterator[dict[str, Any]]:
+def _rows_of(chunk: Path, table: str) -> Iterator[dict[str, Any]]:
+    path = chunk / f"{table}.jsonl"
+    if not path.is_file():
+        return
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            name, row = json.loads(line)
-            if name == table:
-                yield row
+            yield json.loads(line)
 
 
 def merged(paths: list[Path], table: str) -> Iterator[dict[str, Any]]:
@@ -278,10 +269,8 @@ def merged(paths: list[Path], table: str) -> Iterator[dict[str, Any]]:
     try:
         level = []
         for i in range(0, len(paths), MERGE_FAN_IN):
-            part = tmp / f"{i:09d}.jsonl"
-            with part.open("w", encoding="utf-8") as fh:
-                for row in merged(paths[i:i + MERGE_FAN_IN], table):
-                    fh.write(json.dumps([table, row], ensure_ascii=False) + "\n")
+            part = tmp / f"{i:09d}"
+            write_chunk(part, {table: merged(paths[i:i + MERGE_FAN_IN], table)})
             level.append(part)
         yield from merged(level, table)
     finally:

@@ -15,7 +15,7 @@ from .errors import ExtractError, UsageError
 if TYPE_CHECKING:
     from .chunks import Progress, RunStats
     from .writers import Staging
-    from .runner import Collected, Options
+    from .runner import Options
 
 # The pipeline's modules (pandas, pyarrow, the word lists) are imported inside main, so a
 # Ctrl-C while they load is handled like any other: one line, exit status 130.
@@ -172,11 +172,10 @@ def _options(args: argparse.Namespace) -> Options:
                    region=args.region, encoding=args.encoding, max_bytes=args.max_bytes)
 
 
-def _summary(collected: Collected, out: Path, seconds: float) -> str:
-    t = collected.tables
-    return (f"{len(t['documents'])} documents, {len(t['events'])} events, "
-            f"{len(t['facts'])} facts, {len(t['officials'])} officials, "
-            f"{len(t['errors'])} errors in {seconds:.1f}s -> {out}")
+def _summary(counts: dict[str, int], out: Path, seconds: float, reused: str = "") -> str:
+    return (f"{counts['documents']} documents, {counts['events']} events, "
+            f"{counts['facts']} facts, {counts['officials']} officials, "
+            f"{counts['errors']} errors in {seconds:.1f}s{reused} -> {out}")
 
 
 def _check_run_args(args: argparse.Namespace) -> None:
@@ -189,7 +188,7 @@ def _check_run_args(args: argparse.Namespace) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .chunks import Progress, chunk_paths, merged, plan_chunks, run_chunks
+    from .chunks import Progress, chunk_paths, merged, plan_chunks
     from .runner import Collected, no_bulletins, plan_jobs
     from .writers import Staging, WriteError, check_out_dir, stream_tables
     started = time.perf_counter()
@@ -206,8 +205,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"skipped {sum(collected.skipped.values())} non-bulletin files ({kinds})",
               file=sys.stderr)
     staging = Staging(args.out, force=args.force or args.resume)  # an unwritable folder fails here
+    progress = Progress(args.out)
     try:
-        progress = Progress(args.out)
         progress.start(options, args.with_text, resume=args.resume)
         plans = plan_chunks(jobs, options, args.with_text, size=args.chunk_size)
         stats = _run_with_bar(args, plans, progress, options, len(jobs))
@@ -221,24 +220,31 @@ def cmd_run(args: argparse.Namespace) -> int:
         staging.discard()
         raise WriteError(args.out, exc) from None
     except BaseException:
-        staging.discard()
         progress.remove()  # a bug: nothing of this run is worth resuming
         staging.discard()
         raise
-    written = staging.stream(lambda: stream_tables(
-        staging.path, lambda t: merged(paths, t), formats, with_text=args.with_text,
-        csv_bom=args.csv_bom)[0])
-    counts = {t: _count_lines(args.out / f"{t}.jsonl") for t in ("documents", "events", "facts",
-                                                                "officials", "errors")}
+    counts: dict[str, int] = {}
+
+    def write() -> list[Path]:
+        paths_written, n = stream_tables(staging.path, lambda t: merged(paths, t), formats,
+                                         with_text=args.with_text, csv_bom=args.csv_bom)
+        counts.update(n)
+        return paths_written
+
+    staging.stream(write)
     if not args.quiet:
         reused = f", {stats.reused} of {len(plans)} chunks reused" if stats.reused else ""
-        print(f"{counts['documents']} documents, {counts['events']} events, {counts['facts']} "
-              f"facts, {counts['officials']} officials, {counts['errors']} errors in "
-              f"{time.perf_counter() - started:.1f}s{reused} -> {args.out}")
-        for err in merged(paths, "errors"):
-            print(f"error: {err['error_code']}: {err['message']}", file=sys.stderr)
-    del written
+        print(_summary(counts, args.out, time.perf_counter() - started, reused))
+        _print_errors(args.out / "errors.jsonl")
     return 1 if counts["errors"] else 0
+
+
+def _print_errors(path: Path) -> None:
+    """One stderr line per error row, read back from the table just written."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            err = json.loads(line)
+            print(f"error: {err['error_code']}: {err['message']}", file=sys.stderr)
 
 
 def _keep_or_drop_progress(progress: "Progress", staging: "Staging") -> None:
@@ -250,11 +256,6 @@ def _keep_or_drop_progress(progress: "Progress", staging: "Staging") -> None:
     else:
         progress.remove()
         staging.discard()
-
-
-def _count_lines(path: Path) -> int:
-    with path.open("rb") as fh:
-        return sum(1 for _ in fh)
 
 
 def _run_with_bar(args: argparse.Namespace, plans: list, progress: "Progress", options: "Options",

@@ -78,7 +78,9 @@ class TitleGrammar:
         self.rank_person = {r[0]: int(r[2] or 0) for r in ranks}
         self.rank_foreign = frozenset(r[0] for r in ranks if len(r) > 3 and r[3] == "1")
         mods = sorted(read_words("title_modifiers.txt"), key=len, reverse=True)
-        rank_alt = "|".join(map(re.escape, sorted(self.rank_implies, key=len, reverse=True)))
+        # the rank words as one alternation, longest first (other patterns reuse it)
+        self.rank_alt = rank_alt = "|".join(map(re.escape, sorted(self.rank_implies, key=len,
+                                                                  reverse=True)))
         mod_alt = "|".join(map(re.escape, mods))
         # 委员 must not be read inside 委员会 (an organ, not a rank); 总理会见 is a rank + verb
         # skipping positions where no modifier or rank can begin: six times faster

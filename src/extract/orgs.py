@@ -131,8 +131,7 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=1)
 def _heads_meeting_re() -> re.Pattern[str]:
-    ranks = sorted(get_grammar().rank_implies, key=len, reverse=True)
-    return compile_skipping(f"(?:{'|'.join(map(re.escape, ranks))})(?:会议|座谈会|工作会)")
+    return compile_skipping(f"(?:{get_grammar().rank_alt})(?:会议|座谈会|工作会)")
 
 
 def _heads_meeting(text: str, sstart: int) -> bool:

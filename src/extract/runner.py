@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from .document import DocInput, DocResult, process_text
 from .errors import ReadError, UsageError
@@ -26,6 +26,8 @@ from .reading import BULLETIN_SUFFIXES, read_bytes, read_path
 from .tables import TABLES, sort_rows
 
 MANIFEST = "manifest.csv"
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,20 +226,42 @@ def _warm() -> None:
     process_text("。", DocInput(doc_id="warm", path="-", encoding="utf-8"))
 
 
-def iter_results(jobs: list[Job], options: Options, workers: int,
-                 keep_text: bool = True) -> Iterator[tuple[bool, DocResult]]:
-    """Results in job order; with workers > 1, from a process pool."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield _run_star((job, options, keep_text))
+def pool_imap(func: Callable[[T], R], items: Iterable[T], n_items: int | None, workers: int,
+              chunksize: int = 1) -> Iterator[R]:
+    """``func`` over ``items`` in order: in this process for one worker or one item, else in
+    a pool of forked workers that share the word lists loaded before the fork.
+    ``n_items`` (None when not known) caps the pool's size."""
+    if workers <= 1 or (n_items is not None and n_items <= 1):
+        yield from map(func, items)
         return
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
     if ctx.get_start_method() == "fork":
         _warm()
-    with ctx.Pool(min(workers, len(jobs)), initializer=_worker_init) as pool:
-        # a few files per task: one round trip per file costs more than a short file
-        chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        yield from pool.imap(_run_star, ((j, options, keep_text) for j in jobs), chunksize=chunk)
+    size = workers if n_items is None else min(workers, n_items)
+    with ctx.Pool(size, initializer=_worker_init) as pool:
+        yield from pool.imap(func, items, chunksize=chunksize)
+
+
+def iter_results(jobs: list[Job], options: Options, workers: int,
+                 keep_text: bool = True) -> Iterator[tuple[bool, DocResult]]:
+    """Results in job order; with workers > 1, from a process pool."""
+    # a few files per task: one round trip per file costs more than a short file
+    chunk = max(1, min(16, len(jobs) // (max(1, workers) * 8)))
+    return pool_imap(_run_star, ((j, options, keep_text) for j in jobs), len(jobs), workers, chunk)
+
+
+def add_result(tables: dict[str, list[dict[str, Any]]], ok: bool, result: DocResult,
+               keep_text: bool = True) -> None:
+    """One document's rows into the tables (or its error row)."""
+    if not ok:
+        tables["errors"].append(result.document)
+        return
+    if not keep_text:
+        result.document["text"] = None
+    tables["documents"].append(result.document)
+    tables["events"] += result.events
+    tables["facts"] += result.facts
+    tables["officials"] += result.officials
 
 
 def collect(jobs: list[Job], options: Options, *, workers: int = 1, progress: bool = False,
@@ -261,12 +285,4 @@ def collect(jobs: list[Job], options: Options, *, workers: int = 1, progress: bo
 def _gather(results: Iterator[tuple[bool, DocResult]], collected: Collected,
             keep_text: bool) -> None:
     for ok, result in results:
-        if not ok:
-            collected.tables["errors"].append(result.document)
-            continue
-        if not keep_text:
-            result.document["text"] = None
-        collected.tables["documents"].append(result.document)
-        collected.tables["events"] += result.events
-        collected.tables["facts"] += result.facts
-        collected.tables["officials"] += result.officials
+        add_result(collected.tables, ok, result, keep_text)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import shutil
@@ -70,12 +69,6 @@ class Staging:
             self._remove_out()
             raise WriteError(out, exc) from None
 
-    def write(self, tables: dict[str, list[dict[str, Any]]], formats: tuple[str, ...] = ("jsonl",),
-              *, with_text: bool = False, csv_bom: bool = False) -> list[Path]:
-        """Write every table, then move them into --out; WriteError leaves --out as it was."""
-        return self.stream(lambda: write_tables(self.path, tables, formats, with_text=with_text,
-                                                csv_bom=csv_bom))
-
     def stream(self, write: Any) -> list[Path]:
         """Run ``write()`` (which writes the tables into this folder and returns their
         paths), then move them into --out; WriteError leaves --out as it was."""
@@ -110,13 +103,6 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def jsonl_lines(table: str, rows: list[dict[str, Any]], *, with_text: bool = False) -> str:
-    cols = columns(table, with_text=with_text)
-    return "".join(
-        json.dumps({c: _json_value(r[c]) for c in cols}, ensure_ascii=False) + "\n"
-        for r in rows)
-
-
 def _csv_value(value: Any) -> str:
     if value is None:
         return ""
@@ -129,45 +115,12 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def write_csv(path: Path, table: str, rows: list[dict[str, Any]], *, with_text: bool,
-              bom: bool = False) -> None:
-    """CSV in UTF-8; with ``bom`` a byte-order mark first, so Excel reads the Chinese."""
-    cols = columns(table, with_text=with_text)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(cols)
-    for r in rows:
-        writer.writerow([_csv_value(r[c]) for c in cols])
-    path.write_text(buf.getvalue(), encoding="utf-8-sig" if bom else "utf-8")
-
-
 def arrow_table(table: str, rows: list[dict[str, Any]], *, with_text: bool = False) -> pa.Table:
     cols = [c for c in schema(table) if c.name in columns(table, with_text=with_text)]
     fields = [pa.field(c.name, _ARROW[c.type], nullable=c.nullable or c.type == "list")
               for c in cols]
     arrays = [pa.array([r[c.name] for r in rows], type=_ARROW[c.type]) for c in cols]
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
-
-
-def write_tables(out: Path, tables: dict[str, list[dict[str, Any]]],
-                 formats: tuple[str, ...] = ("jsonl",), *, with_text: bool = False,
-                 csv_bom: bool = False) -> list[Path]:
-    """Write every table in every format; JSONL always. Returns the paths written."""
-    written = []
-    for table in TABLES:
-        rows = tables.get(table, [])
-        path = out / f"{table}.jsonl"
-        path.write_text(jsonl_lines(table, rows, with_text=with_text), encoding="utf-8")
-        written.append(path)
-        if "parquet" in formats:
-            path = out / f"{table}.parquet"
-            pq.write_table(arrow_table(table, rows, with_text=with_text), path)
-            written.append(path)
-        if "csv" in formats:
-            path = out / f"{table}.csv"
-            write_csv(path, table, rows, with_text=with_text, bom=csv_bom)
-            written.append(path)
-    return written
 
 
 PARQUET_BATCH = 50_000  # rows per Parquet row group when tables are written as a stream
