@@ -34,6 +34,9 @@ MAX_CHUNK_FACTOR = 4  # a chunk is cut at 4x the size at most (about 2% of chunk
 MERGE_FAN_IN = 256  # chunk files merged at once; more are merged in rounds (open files stay bounded)
 
 
+Rows = dict[str, list[dict[str, Any]]]  # a chunk's rows by table
+
+
 @dataclass
 class ChunkPlan:
     key: str
@@ -184,19 +187,23 @@ def write_chunk(folder: Path, rows: dict[str, Iterable[dict[str, Any]]]) -> None
 
 # ----------------------------------------------------------------- engines
 
-def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool,
-               workers: int) -> Iterator[tuple[ChunkPlan, dict[str, list[dict[str, Any]]]]]:
-    results = pool_imap(_chunk_star, ((p.jobs, options, keep_text) for p in pending),
+def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool, workers: int,
+               progress: Progress) -> Iterator[tuple[ChunkPlan, Rows | None]]:
+    # each worker stores its own chunk: sending the rows back to this process to be written
+    # would make it a serial step that the workers wait on
+    results = pool_imap(_chunk_saved, ((p, options, keep_text, progress) for p in pending),
                         len(pending), workers)
-    yield from zip(pending, results)
+    for plan, _ in zip(pending, results):
+        yield plan, None
 
 
-def _chunk_star(args: tuple[list[Job], Options, bool]) -> dict[str, list[dict[str, Any]]]:
-    return chunk_rows(*args)
+def _chunk_saved(args: tuple[ChunkPlan, Options, bool, Progress]) -> None:
+    plan, options, keep_text, progress = args
+    progress.save(plan.key, chunk_rows(plan.jobs, options, keep_text))
 
 
 def _run_dask(pending: list[ChunkPlan], options: Options, keep_text: bool, workers: int,
-              scheduler: str | None) -> Iterator[tuple[ChunkPlan, dict[str, list[dict[str, Any]]]]]:
+              scheduler: str | None) -> Iterator[tuple[ChunkPlan, Rows | None]]:
     from .engines import dask_client  # noqa: PLC0415 - dask is needed only here
     from distributed import as_completed  # noqa: PLC0415
     with dask_client(workers, scheduler) as client:
@@ -235,9 +242,10 @@ def run_chunks(plans: list[ChunkPlan], progress: Progress, options: Options, kee
     if engine == "dask":
         results = _run_dask(pending, options, keep_text, workers, scheduler)
     else:
-        results = _run_local(pending, options, keep_text, workers)
+        results = _run_local(pending, options, keep_text, workers, progress)
     for plan, rows in results:
-        progress.save(plan.key, rows)
+        if rows is not None:  # a Dask worker sends its rows back; a local one stored them
+            progress.save(plan.key, rows)
         stats.processed += 1
         stats.files_read += len(plan.jobs)
         if on_chunk:

@@ -221,9 +221,12 @@ def _worker_init() -> None:
 
 
 def _warm() -> None:
-    """Load the word lists before forking, so workers share them instead of each loading."""
+    """Load the word lists and jieba's dictionary before forking, so workers share them
+    instead of each loading its own copy at its first file (about a second each)."""
     from .document import DocInput
+    from .segment import jieba
     process_text("。", DocInput(doc_id="warm", path="-", encoding="utf-8"))
+    jieba()
 
 
 def pool_imap(func: Callable[[T], R], items: Iterable[T], n_items: int | None, workers: int,
