@@ -521,6 +521,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "_states_subject": _states_subject(ctx.text, hit, clause_stop)
         or _object_before(ctx.text, clause_start(ctx.text, span[0], hit.start), hit.start),
         "_place_convened": action == "召开会议" and _place_itself(actor),
+        "_joins": action == "出席会议" or bool(P.joined_act.match(ctx.text, max(0, hit.start - 2), hit.start)),
         "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
     row.update(_places_rows(ctx, actor, *span))
@@ -721,6 +722,8 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
         for into in (visit, *frame.joined):  # 来到…指挥大厅，通过视频系统调度: a stop of the trip
             _merge_places(into, row)
         return True
+    if row["action"] == "调度" and row["official"] is not None:
+        return _fold_dispatch(row, frame)
     if row["action"] in MEETING_ACTS:
         if _fold_meeting(row, frame):
             return True
@@ -729,6 +732,20 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
     if row["official"] is None or frame.visit is None or frame.visit["official"] != row["official"]:
         frame.visit = None  # another actor takes the story's head
     return False
+
+
+def _fold_dispatch(row: dict[str, Any], frame: Frame) -> bool:
+    """…调度全区防汛工作。甲先后视频连线五市…: one official dispatching on one day is one
+    act told over several sentences (True when folded into the first row)."""
+    key = (row["official"], row["date_start"], "dispatch")
+    first = frame.visits.get(key)
+    if first is None:
+        frame.visits[key] = row
+        return False
+    _merge_places(first, row)
+    if not first["topics"] and row["topics"]:
+        first.update(topics=list(row["topics"]), topic=row["topic"])
+    return True
 
 
 def _on_the_trip(row: dict[str, Any], actor: Actor, visit: dict[str, Any] | None) -> bool:
@@ -901,9 +918,26 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
         if row.pop("_states_subject") and not row["topics"]:
             row.update(topics=[OTHER], topic=OTHER)
     rows.sort(key=lambda r: r["char_start"])
+    _joined_topics(rows)
+    for row in rows:
+        del row["_joins"]
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order
     return rows
+
+
+def _joined_topics(rows: list[dict[str, Any]]) -> None:
+    """Those who attend or join the act told before (乙、丙参加; 丁一同慰问), naming no
+    work of their own, are there for the same work: the contract gives every row of an
+    occasion its topics. The act is the last one of the same (sub)section and day."""
+    last: dict[str, Any] | None = None
+    for row in rows:
+        if row["_joins"] and not row["topics"] and last is not None and last["topics"] and \
+                (last["section"], last["subsection"], last["date_start"]) == \
+                (row["section"], row["subsection"], row["date_start"]):
+            row.update(topics=list(last["topics"]), topic=last["topic"])
+        if row["topics"]:
+            last = row
 
 
 def officials_rows(ctx: DocContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
