@@ -521,6 +521,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "_states_subject": _states_subject(ctx.text, hit, clause_stop)
         or _object_before(ctx.text, clause_start(ctx.text, span[0], hit.start), hit.start),
         "_place_convened": action == "召开会议" and _place_itself(actor),
+        "_speaker": action == "主持会议" or (action == "出席会议" and _speaks(ctx.text, hit)),
         "_joins": action == "出席会议" or bool(P.joined_act.match(ctx.text, max(0, hit.start - 2), hit.start)),
         "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
@@ -581,8 +582,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             iso(date.date_start) != state.frame.meeting_rows[0]["date_start"]:
         state.frame.meeting_rows = []  # and so is the meeting
     state.date = date or state.date
-    hits = find_hits(ctx, sent.start, stop)
-    hits += _meeting_reports(ctx, sent, stop, state.frame, hits)
+    hits = _meeting_reports(ctx, sent, stop, state.frame, find_hits(ctx, sent.start, stop))
     hits = hits or _hosted(ctx, sent, stop)
     actors = actors_in(ctx, sent.start, stop) if hits else []
     pairs = []
@@ -656,17 +656,23 @@ _REPORTED = Trigger("出席会议", re.compile("通报"), "any", "出席会议")
 def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
                      hits: list[Hit]) -> list[Hit]:
     """会上，副县长乙通报了…; …召开汇报会，副市长乙听取…汇报: reporting to a meeting or
-    hearing it is attending it (the contract), read only while a meeting is being told
-    and after any act of the sentence, which must all be meeting acts."""
-    if any(h.trigger.action not in MEETING_ACTS for h in hits):
-        return []
-    convened = bool(hits) and P.meeting.search(ctx.text, hits[0].start, stop)
-    if not (frame.meeting_rows or convened or P.at_meeting.search(ctx.text, sent.start, stop)):
-        return []
-    after = hits[-1].end if hits else sent.start
-    return [Hit(m.start(), m.end(), _REPORTED)
-            for m in P.meeting_report.finditer(ctx.text, after, stop)
-            if _named_in_clause(ctx, sent, m.start())]
+    hearing it is attending it (the contract), read only while a meeting is being told.
+    An act named after the report verb in its clause (乙汇报了首轮巡查情况) is what was
+    reported, not an act. The sentence's other acts must all be meeting acts (副县长乙
+    调研…，听取…汇报 is a visit). Returns the sentence's hits."""
+    text = ctx.text
+    reports = [m for m in P.meeting_report.finditer(text, sent.start, stop)
+               if _named_in_clause(ctx, sent, m.start())]
+    acts = [h for h in hits if h.trigger.action in MEETING_ACTS or not any(
+        r.end() <= h.start and r.start() >= clause_start(text, sent.start, h.start)
+        for r in reports)]
+    if any(h.trigger.action not in MEETING_ACTS for h in acts):
+        return hits
+    convened = bool(acts) and P.meeting.search(text, acts[0].start, stop)
+    if not (frame.meeting_rows or convened or P.at_meeting.search(text, sent.start, stop)):
+        return hits
+    after = acts[-1].end if acts else sent.start
+    return acts + [Hit(m.start(), m.end(), _REPORTED) for m in reports if m.start() >= after]
 
 
 _HOSTED = Trigger("开展行动", re.compile("主办"), "other", None)
@@ -815,7 +821,7 @@ def _chairless(frame: Frame, row: dict[str, Any]) -> dict[str, Any] | None:
     person who chairs or speaks at it (the contract: no separate 召开会议 row then)."""
     if row["official"] is None or not frame.meeting_rows:
         return None
-    if row["action"] != "主持会议" and not P.speaks.search(row["action_text"]):
+    if not row["_speaker"]:
         return None  # an attendee who only 出席/参加 leaves the meeting its own row
     first = frame.meeting_rows[0]
     if P.convenes.search(row["evidence"]):
@@ -920,7 +926,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     rows.sort(key=lambda r: r["char_start"])
     _joined_topics(rows)
     for row in rows:
-        del row["_joins"]
+        del row["_joins"], row["_speaker"]
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order
     return rows
