@@ -169,6 +169,8 @@ class TitleGrammar:
                 and (_first_word(text, pos) == text[chinese[0]:chinese[1]]
                      or _word_after(text, pos, chinese[1])):
             return chinese
+        if chinese is not None and chinese[1] - chinese[0] == 3:
+            return _two_then_word(text, chinese[0])
         return None
 
     def _read_translit(self, text: str, pos: int, wide: bool = False) -> tuple[int, int] | None:
@@ -435,6 +437,19 @@ def _cut_at_word(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return span
 
 
+def _two_then_word(text: str, pos: int) -> tuple[int, int] | None:
+    """王健|汇报, 姚健|的: a 3-character reading with no clear end whose third character
+    starts the next word is a 2-character name, when jieba reads the two characters as one
+    word and what follows as a dictionary word of two or more characters, or 的."""
+    seg = jieba()
+    words = list(seg.cut(text[pos:pos + 8]))
+    if len(words) < 2 or len(words[0]) != 2 or not HAN.match(words[1]):
+        return None
+    if words[1] == "的" or (len(words[1]) >= 2 and seg.dt.FREQ.get(words[1], 0) > 0):
+        return pos, pos + 2
+    return None
+
+
 def _word_after(text: str, pos: int, end: int) -> bool:
     """jieba ends a word at ``end`` and reads a word of two or more characters from there
     (何建新|专门, 张建国|专程): what follows the name, not its last character, is a word."""
@@ -495,8 +510,9 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
                 prefix_level = g.prefixes[prefix]
                 start -= len(prefix)
                 place = by_end.get(start)
+                # 全县|安办主任 reads the generic word whole; 乙和|县安办主任 keeps the joiner out
                 generic = next((w for n in (3, 2) if (w := text[max(0, start + len(prefix) - n):start + len(prefix)])
-                                in g.generic_places and len(w) == n), None)
+                                in g.generic_places and len(w) == n and w[0] not in NAME_JOINERS), None)
                 if place is None and generic is not None:
                     start, prefix_level = start + len(prefix) - len(generic), None
         if place is not None:
