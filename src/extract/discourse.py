@@ -29,11 +29,18 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
 
 
 def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:
-    """Where reported speech (of one kind, or any) begins in a sentence; its end when none."""
-    m = _speech_re(kind).search(text, start, end)
-    if m is None:
-        return end
-    return m.start("said") if m.group("said") is not None else m.start()  # 会议|强调
+    """Where reported speech (of one kind, or any) begins in a sentence; its end when none.
+    A marker governed in its clause by 结合, 按照, 根据… (结合…建设要求，对…进行了部署) is a
+    noun, not speech."""
+    for m in _speech_re(kind).finditer(text, start, end):
+        begin = clause_start(text, start, m.start())
+        if P.noun_governor.search(text, begin, m.start()):
+            continue
+        if m.group("said") is None and any(r.end() == m.end() for r in P.meeting_report.finditer(
+                text, max(begin, m.start() - 8), m.end())):
+            return m.end()  # 对…进行了部署，…: the deploying is an act; what follows is speech
+        return m.start("said") if m.group("said") is not None else m.start()  # 会议|强调
+    return end
 
 
 def clause_start(text: str, floor: int, pos: int) -> int:

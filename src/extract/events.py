@@ -696,12 +696,20 @@ def _host(ctx: DocContext, hit: Hit, sent: Sentence) -> list[Actor]:
     return [Actor("org", orgs[0].start, orgs[0].end, org=orgs[0].name)] if orgs else []
 
 
+SUBJECT_REACH = 6  # characters before a sentence's subject (大队|戴欢大队长, 会上，|乙…)
+
+
 def _named_in_clause(ctx: DocContext, sent: Sentence, pos: int) -> bool:
     """An official or a body named in the clause before ``pos`` (副市长乙听取…, 区应急局通报…),
     so the verb is theirs, not the chair's own 传达学习 carried on from the clause before."""
     begin = clause_start(ctx.text, sent.start, pos)
-    return any(not o.is_reference for o in ctx.mentions.officials.within(begin, pos)) or \
-        bool(ctx.mentions.orgs.within(begin, pos))
+    if any(not o.is_reference for o in ctx.mentions.officials.within(begin, pos)) or \
+            ctx.mentions.orgs.within(begin, pos):
+        return True
+    # 乙结合…要求，对…进行了部署: the one official heading the sentence is its subject
+    named = [o for o in ctx.mentions.officials.within(sent.start, pos) if not o.is_reference]
+    return len(named) == 1 and named[0].start - sent.start <= SUBJECT_REACH \
+        and not ctx.mentions.orgs.within(named[0].end, pos)
 
 
 def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,
@@ -792,13 +800,13 @@ def _fold_visit(row: dict[str, Any], actor: Actor, frame: Frame) -> bool:
 def _fold_meeting(row: dict[str, Any], frame: Frame) -> bool:
     """A row of the meeting being told: one row per person (True when folded away), a
     chair named after the place convened owns it, and all its rows share one topic."""
-    if row["action"] == "出席会议" and any(r["official"] == row["official"] and r["official"]
-                                         for r in frame.meeting_rows):
-        return True  # 出席并通报…, 主持并讲话: one row for one person at one meeting
     convened = _chairless(frame, row)
     if convened is not None:
         convened["_drop"] = True  # 我区召开…会。区长乙主持: the named chair owns the meeting
-    elif row["action"] != "出席会议":
+    if row["action"] == "出席会议" and any(r["official"] == row["official"] and r["official"]
+                                         for r in frame.meeting_rows):
+        return True  # 出席并通报…, 主持并讲话: one row for one person at one meeting
+    if convened is None and row["action"] != "出席会议":
         if not row["topics"] and frame.meeting_rows:
             # …会议召开，省长丙出席。甲主持，乙出席: a chair told after the meeting's first
             # row is of the same meeting and carries its topics

@@ -173,6 +173,9 @@ def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
     return Period(start, stop)
 
 
+BENCHMARK_AFTER = ("平均水平", "水平")
+
+
 def _scope(ctx: DocContext, sent: Sentence) -> str | None:
     """The first scope phrase of the sentence that is not part of an organisation's name
     (全市公安机关 acts, 全国总工会 is a body); else an area the counted things lie in
@@ -183,6 +186,8 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
         if any(o.start < m.start() < o.end for o in orgs) or \
                 any(a <= m.start() < b for a, b in titles):
             continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
+        if ctx.text.startswith(BENCHMARK_AFTER, m.end()):
+            continue  # 高于全市平均水平: the base of a comparison, not who the figure covers
         return m.group()
     # the area pattern backtracks; most sentences hold no area word at all
     area = P.area_word.search(ctx.text, sent.start, sent.end) and \

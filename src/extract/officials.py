@@ -169,8 +169,10 @@ class TitleGrammar:
                 and (_first_word(text, pos) == text[chinese[0]:chinese[1]]
                      or _word_after(text, pos, chinese[1])):
             return chinese
-        if chinese is not None and chinese[1] - chinese[0] == 3:
-            return _two_then_word(text, chinese[0])
+        if chinese is not None and chinese[1] - chinese[0] == 3 and not foreign \
+                and text[pos:pos + 2] not in self.compound_surnames \
+                and self._given_ok(text[pos + 1]) and not text.startswith(self.follow, pos + 1):
+            return _two_then_word(text, chinese[0])  # (日本首相|官邸发言人, 王|在会上: no name)
         return None
 
     def _read_translit(self, text: str, pos: int, wide: bool = False) -> tuple[int, int] | None:
@@ -929,4 +931,6 @@ def _with_repeats(text: str, found: list[Official]) -> list[Official]:
 def _ends_name(text: str, pos: int, name: str) -> bool:
     if pos >= len(text) or _REPEAT_END.match(text, pos):
         return True
-    return len(name) >= 3 or text.startswith(get_grammar().follow, pos)
+    g = get_grammar()
+    # 戴欢大队长, 高清副市长: a title written after the name ends it
+    return len(name) >= 3 or text.startswith(g.follow, pos) or g.rank_re.match(text, pos) is not None
