@@ -349,6 +349,16 @@ def _pairwise(rows: list[dict[str, Any]]) -> None:
             row["subject"] = item + (m.group("change") or "") + m.group("rest")
 
 
+def _opening(ctx: DocContext, sent: Sentence, dated: list[Any]) -> int:
+    """Where the report of a sentence begins: after its dateline and byline
+    (金华日报1月31日讯（记者 甲 通讯员 乙）1月20日至23日，…), else at its start."""
+    line = next((d for d in dated if is_dateline(ctx.text, d)), None)
+    if line is None:
+        return sent.start
+    m = P.byline_after.match(ctx.text, line.end, sent.end)
+    return m.end() if m else line.end
+
+
 def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     if opens_report(ctx, sent):
         state.speech = False
@@ -360,7 +370,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     if dated and dated[0].kind == "vague" and dated[0].start < sent.start + OPEN_WINDOW:
         state.period = None  # 近日，…: this report's time is not stated; nothing carries in
     lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)]
-    if lead and lead[0].start < sent.start + OPEN_WINDOW:
+    if lead and lead[0].start < _opening(ctx, sent, dated) + OPEN_WINDOW:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
     floor = sent.start
@@ -420,6 +430,13 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     state.speech = state.speech or speech_at < sent.end
 
 
+def _refers_back(ctx: DocContext, sentences: list[Sentence]) -> bool:
+    if not sentences:
+        return False
+    first = sentences[0]
+    return bool(P.act_anaphor.match(ctx.text, first.start, first.end))
+
+
 def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
     """Every fact row of one document, with fact_id in text order."""
     rows: list[dict[str, Any]] = []
@@ -433,6 +450,9 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         # in a bulletin's (sub)section the paragraphs continue one report (会后，… takes the
         # meeting's day); a news story's paragraphs each state their own period
         continues = not fresh and (para.section is not None or para.subsection is not None)
+        # 此次行动共检查…, 检查期间…: a paragraph that opens by referring back to the act
+        # told before counts what that act did, over its period
+        continues = continues or _refers_back(ctx, sentences)
         state = ParaFacts(period=carried if continues else None)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)
