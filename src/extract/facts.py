@@ -149,12 +149,19 @@ def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> 
     return Period(start, end)
 
 
+def _record_base(text: str, d: Any) -> bool:
+    """创下1961年以来…最多, 为有记录以来: the start of a record's span, not the period."""
+    return bool(P.record_base.search(text, max(0, d.start - 2), d.start)
+                and (text.endswith("以来", d.start, d.end) or P.since.match(text[d.end:d.end + 4])))
+
+
 def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
     """The clause's own time expression: the last one before the number that is not
     a comparison base (增速比上半年加快…)."""
     own = None
     for d in ctx.mentions.dates.within(sent.start, before):
-        if d.kind != "vague" and not P.compared.search(ctx.text, max(0, d.start - 3), d.start):
+        if d.kind != "vague" and not P.compared.search(ctx.text, max(0, d.start - 3), d.start) \
+                and not _record_base(ctx.text, d):
             own = d  # 近日, 日前 say "recently": no period
     return own
 
