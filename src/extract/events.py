@@ -277,7 +277,7 @@ def choose_actor(ctx: DocContext, hit: Hit, actors: list[Actor], para: Paragraph
                  state: ParaState, sent: Sentence) -> Actor:
     before = [a for a in actors if a.end <= hit.start]
     if before:
-        return before[-1]
+        return _host_of(ctx, hit, before)
     label = _label_actor(ctx, para)
     if label:
         return label
@@ -286,6 +286,17 @@ def choose_actor(ctx: DocContext, hit: Hit, actors: list[Actor], para: Paragraph
     return Actor("none")
 
 
+
+
+def _host_of(ctx: DocContext, hit: Hit, before: list[Actor]) -> Actor:
+    """The actor of the act: the last named before it, except in a meeting or signing
+    between two sides (甲与乙行长丙举行会谈, 甲与乙签订…), which is told from the first
+    side's view: the guest named after 与/同 is not the actor."""
+    i = len(before) - 1
+    if P.one_row_acts.fullmatch(hit.trigger.action):
+        while i > 0 and P.guest_side.fullmatch(ctx.text, before[i - 1].end, before[i].start):
+            i -= 1
+    return before[i]
 
 
 def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[Actor]:
@@ -941,12 +952,14 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
 
 
 def _joined_topics(rows: list[dict[str, Any]]) -> None:
-    """Those who attend or join the act told before (乙、丙参加; 丁一同慰问), naming no
-    work of their own, are there for the same work: the contract gives every row of an
-    occasion its topics. The act is the last one of the same (sub)section and day."""
+    """Those who attend or join the act told before (乙、丙参加; 丁一同慰问), or do the same
+    act again on the same day (…签订备忘录。甲、乙见证签约), naming no work of their own,
+    are there for the same work: the contract gives every row of an occasion its topics.
+    The act is the last one of the same (sub)section and day."""
     last: dict[str, Any] | None = None
     for row in rows:
-        if row["_joins"] and not row["topics"] and last is not None and last["topics"] and \
+        joins = row["_joins"] or (last is not None and last["action"] == row["action"])
+        if joins and not row["topics"] and last is not None and last["topics"] and \
                 (last["section"], last["subsection"], last["date_start"]) == \
                 (row["section"], row["subsection"], row["date_start"]):
             row.update(topics=list(last["topics"]), topic=last["topic"])
