@@ -744,7 +744,7 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
             visit is not None and _the_visiting_team(actor))):
         return _fold_visit(row, actor, frame)
     if row["action"] == "调度" and _on_the_trip(row, actor, visit):
-        for into in (visit, *frame.joined):  # 来到…指挥大厅，通过视频系统调度: a stop of the trip
+        for into in _trip_rows(frame, visit):  # 来到…指挥大厅，通过视频系统调度: a stop of the trip
             _merge_places(into, row)
         return True
     if row["action"] == "调度" and row["official"] is not None:
@@ -773,6 +773,17 @@ def _fold_dispatch(row: dict[str, Any], frame: Frame) -> bool:
     return True
 
 
+def _trip_rows(frame: Frame, visit: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows a stop of the trip belongs to: the visit's, those who joined it, and the
+    official's other rows of that day's trip (调研…，并看望慰问…: the 慰问 row too)."""
+    rows = [visit, *frame.joined]
+    for (official, day, _), row in frame.visits.items():
+        if row is not visit and official == visit["official"] and official is not None \
+                and day == visit["date_start"] and row["action"] in VISIT_ACTS:
+            rows.append(row)
+    return rows
+
+
 def _on_the_trip(row: dict[str, Any], actor: Actor, visit: dict[str, Any] | None) -> bool:
     """The official of the visit being told, on its day."""
     return visit is not None and actor.kind == "official" and row["official"] is not None \
@@ -794,7 +805,7 @@ def _fold_visit(row: dict[str, Any], actor: Actor, frame: Frame) -> bool:
     key = (row["official"], row["date_start"], kind) if actor.kind == "official" else None
     visit = frame.visits.get(key) if key else frame.visit
     if visit is not None and VISIT_KIND[visit["action"]] == kind:
-        for into in (visit, *frame.joined):
+        for into in _trip_rows(frame, visit):
             _merge_places(into, row)
         if not visit["topics"] and row["topics"]:  # 带领慰问团…，慰问了困难群众
             visit.update(topics=list(row["topics"]), topic=row["topic"])
@@ -879,7 +890,7 @@ def _fold_stops(ctx: DocContext, sent: Sentence, stop: int, frame: Frame) -> Non
     if others:
         return
     stops = _places_rows(ctx, Actor("none"), sent.start, stop)
-    for into in (visit, *frame.joined):
+    for into in _trip_rows(frame, visit):
         _merge_places(into, stops)
 
 
