@@ -102,6 +102,7 @@ class ParaState:
     frame: Frame = field(default_factory=Frame)
 
 
+_DROP_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")  # 鎮(zhèn) -> 鎮
 _CONVENED = Trigger("召开会议", re.compile("召开"), "any", "主持会议")  # a passive 会议召开
 
 
@@ -834,8 +835,12 @@ def _fold_meeting(row: dict[str, Any], frame: Frame) -> bool:
             # row is of the same meeting and carries its topics
             row.update(topics=list(frame.meeting_rows[0]["topics"]), topic=frame.meeting_rows[0]["topic"])
         frame.meeting_rows = [r for r in frame.meeting_rows if r["char_start"] == row["char_start"]]
-    if not row["topics"] and frame.meeting_rows:
-        row.update(topics=list(frame.meeting_rows[0]["topics"]), topic=frame.meeting_rows[0]["topic"])
+    first = frame.meeting_rows[0] if frame.meeting_rows else None
+    if first is not None and (not row["topics"] or (
+            row["action"] == "出席会议" and first["topics"])):
+        # every row of a meeting carries its topics (the contract), whatever a reporter's
+        # own clause names (乙就消防和道路交通工作作部署 at a safety meeting)
+        row.update(topics=list(first["topics"]), topic=first["topic"])
     frame.meeting_rows.append(row)
     return False
 
@@ -916,6 +921,23 @@ def _own_county(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
             row.update(county=region.name, counties=[region.name], county_codes=[region.code])
 
 
+def _own_township(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
+    """镇党委副书记甲, 镇应急中心: a title or body of an unnamed 镇/乡/街道 in an item that
+    names one township only is that township's (the story's own, like a county's)."""
+    towns = {p.name: p for p in ctx.mentions.places if p.level == "township"}
+    if len(towns) != 1:
+        return
+    town = next(iter(towns.values()))
+    for row in rows:
+        actor = row["title"] if row["official"] else row["organization"]
+        if row["townships"] or not actor or not P.generic_town.match(_DROP_GLOSS.sub("", actor)):
+            continue
+        row["townships"] = [town.name]
+        if not row["counties"] and town.county_name:
+            row.update(county=town.county_name, counties=[town.county_name],
+                       county_codes=[town.county_code] if town.county_code else [])
+
+
 def _close_meeting(ctx: DocContext, para: Paragraph, state: ParaState, sent: Sentence) -> None:
     """A passive meeting no official was named for becomes a 召开会议 row of its own."""
     meeting = state.meeting
@@ -948,6 +970,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
         rows += state.rows
         carried = state.date
     _own_county(ctx, rows)
+    _own_township(ctx, rows)
     rows = [row for row in rows if not row.pop("_drop", False)]
     for row in rows:
         del row["_higher"], row["_place_convened"]

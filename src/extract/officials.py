@@ -387,7 +387,8 @@ class TitleGrammar:
 
     def _not_a_name(self, word: str) -> bool:
         """落实, 湖北, 伊拉克, 法国: words that stand before titles but are not names."""
-        return (word in self.countries or word.endswith("国") or word in self.follow
+        # 美国, 法国: a two-character word in 国 is a country; 邹宏国, 张建国 are names
+        return (word in self.countries or (len(word) <= 2 and word.endswith("国")) or word in self.follow
                 or word in self.ref_cues or get_gazetteer().names_a_place(word))
 
     def _cue_before(self, text: str, pos: int) -> bool:
