@@ -366,15 +366,21 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
             continue
         issued = issued or action == "印发文件"
         verb = text[hit.start:hit.end]
+        nxt = pairs[i + 1] if i + 1 < len(pairs) else None
         if verb.startswith(("深入", "带队", "率队")):
-            nxt = pairs[i + 1] if i + 1 < len(pairs) else None
             if nxt and nxt[1].key == actor.key and not any(
                     c in text[hit.end:nxt[0].start] for c in "。；"):
                 continue
+        if verb.startswith("参加") and nxt and nxt[1].key == actor.key \
+                and nxt[0].start - hit.end <= JOINED_GAP:
+            continue  # 参加检查: joining the check is the check, one row
         if any(a.key == actor.key and act == action for _, a, act in out):
             continue
         out.append((hit, actor, action))
     return out
+
+
+JOINED_GAP = 2  # characters between 参加 and the act it joins (参加|检查, 参加了|调研)
 
 
 def _place_itself(actor: Actor) -> bool:
