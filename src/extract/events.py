@@ -690,7 +690,9 @@ def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
     if not (frame.meeting_rows or convened or P.at_meeting.search(text, sent.start, stop)):
         return hits
     after = acts[-1].end if acts else sent.start
-    return acts + [Hit(m.start(), m.end(), _REPORTED) for m in reports if m.start() >= after]
+    return acts + [Hit(m.start(), m.end(), _REPORTED)
+                   for m in P.meeting_report.finditer(text, after, stop)
+                   if _named_in_clause(ctx, sent, m.start(), after)]
 
 
 _HOSTED = Trigger("开展行动", re.compile("主办"), "other", None)
@@ -714,20 +716,26 @@ def _host(ctx: DocContext, hit: Hit, sent: Sentence) -> list[Actor]:
     return [Actor("org", orgs[0].start, orgs[0].end, org=orgs[0].name)] if orgs else []
 
 
-SUBJECT_REACH = 6  # characters before a sentence's subject (大队|戴欢大队长, 会上，|乙…)
+SUBJECT_REACH = 6  # characters before a clause's subject (大队|戴欢大队长, 会上，|乙…)
 
 
-def _named_in_clause(ctx: DocContext, sent: Sentence, pos: int) -> bool:
+def _named_in_clause(ctx: DocContext, sent: Sentence, pos: int, floor: int | None = None) -> bool:
     """An official or a body named in the clause before ``pos`` (副市长乙听取…, 区应急局通报…),
     so the verb is theirs, not the chair's own 传达学习 carried on from the clause before."""
     begin = clause_start(ctx.text, sent.start, pos)
     if any(not o.is_reference for o in ctx.mentions.officials.within(begin, pos)) or \
             ctx.mentions.orgs.within(begin, pos):
         return True
-    # 乙结合…要求，对…进行了部署: the one official heading the sentence is its subject
-    named = [o for o in ctx.mentions.officials.within(sent.start, pos) if not o.is_reference]
-    return len(named) == 1 and named[0].start - sent.start <= SUBJECT_REACH \
-        and not ctx.mentions.orgs.within(named[0].end, pos)
+    # 乙结合…要求，对…进行了部署: the last official named after the sentence's acts
+    # (``floor``), heading an earlier clause with no one named after them, is the subject
+    if floor is None:
+        return False
+    named = [o for o in ctx.mentions.officials.within(floor, pos) if not o.is_reference]
+    if not named:
+        return False
+    last = named[-1]
+    return last.start - clause_start(ctx.text, sent.start, last.start) <= SUBJECT_REACH \
+        and not ctx.mentions.orgs.within(last.end, pos)
 
 
 def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,

@@ -1,0 +1,152 @@
+"""General forms of real news items found on the fresh real halves (corpus/real/dev2, dev3):
+who joins an act, speakers at a place's meeting, the host of a talk, a paragraph that refers
+back to the act, page debris, and name ends. Sentences written for these tests; places are
+real divisions, people and figures made up."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract import extract_text
+from extract.officials import parse_officials
+
+
+def _tables(text: str, issue: str = "2025-09-01", region: str | None = "中阳县"):
+    return extract_text(text, issue_date=issue, region=region)
+
+
+def _pairs(text: str, region: str = "中阳县") -> list[tuple[str, str | None]]:
+    return [(o.name, o.title) for o in parse_officials(text, region=region)]
+
+
+def test_those_who_join_an_act_take_its_topics():
+    text = ("8月6日晚，县长吴海平到县应急指挥中心调度全县防汛工作。\n"
+            "吴海平视频连线各乡镇负责人，详细询问雨情和转移情况。\n"
+            "副县长钱玉兰、刘志红参加。\n")
+    ev = _tables(text, issue="2025-08-07").events
+    # one official dispatching on one day is one row, told over two sentences
+    assert ev[["official", "action"]].values.tolist() == [
+        ["吴海平", "调度"], ["钱玉兰", "出席会议"], ["刘志红", "出席会议"]]
+    assert ev["topics"].tolist() == [["防汛抗旱"]] * 3
+
+
+def test_doing_an_act_together_takes_the_topics_of_the_first_telling():
+    text = "2月11日，副县长钱玉兰深入金罗镇走访慰问困难群众。县委书记曹建国一同慰问。\n"
+    ev = _tables(text, issue="2025-02-12").events
+    assert ev[["official", "action"]].values.tolist() == [["钱玉兰", "慰问"], ["曹建国", "慰问"]]
+    assert ev.iloc[1]["topics"] == ev.iloc[0]["topics"] == ["其他"]
+
+
+def test_what_a_report_verb_names_is_what_was_reported_not_an_act():
+    text = ("7月12日，县安委会召开安全生产巡查工作汇报会，副县长钱玉兰出席。"
+            "县应急局局长刘志红汇报了首轮巡查情况。\n")
+    ev = _tables(text, issue="2025-07-12").events
+    row = ev[ev["official"] == "刘志红"].iloc[0]
+    assert (row["action"], row["topics"]) == ("出席会议", ["安全生产"])
+
+
+@pytest.mark.parametrize("speaker", [
+    "镇党委书记刘志红对全镇节日期间安全防范工作进行再动员、再部署。",
+    "镇党委书记刘志红结合上级工作要求，对下步工作进行了部署，并提出了指导意见。",
+])
+def test_a_speaker_who_deploys_owns_the_meeting_the_place_convened(speaker):
+    text = "4月30日，金罗镇召开五一假期安全生产工作会议，" + speaker + "\n"
+    ev = _tables(text, issue="2025-05-01").events
+    assert ev[["official", "action"]].values.tolist() == [["刘志红", "出席会议"]]
+    assert ev.iloc[0]["townships"] == ["金罗镇"]
+
+
+def test_a_speaker_named_again_after_the_attendees_owns_the_meeting():
+    text = ("4月2日下午，中阳县召开应急消防管理站建设推进会。县应急管理局局长倪江平，"
+            "县消防救援大队大队长戴小欢参加。\n"
+            "会议组织全体人员实地查看了站点建设情况。大队戴小欢大队长结合建设要求，"
+            "对下步相关工作进行了部署。\n")
+    ev = _tables(text, issue="2025-04-03").events
+    assert ev[["official", "action"]].values.tolist() == [["倪江平", "出席会议"], ["戴小欢", "出席会议"]]
+
+
+def test_reporters_joined_by_和_each_attend_with_their_own_title():
+    text = ("9月29日，召开全县安全生产委员会全体会议。会上，县长曹建国在听取分管副县长刘焰明"
+            "和县安办主任姚健的工作汇报后，对国庆期间安全工作进行了安排部署。\n")
+    ev = _tables(text, issue="2025-09-30").events
+    rows = ev[["official", "title", "action"]].values.tolist()
+    assert rows == [["曹建国", "县长", "出席会议"], ["刘焰明", "分管副县长", "出席会议"],
+                    ["姚健", "县安办主任", "出席会议"]]
+
+
+def test_every_row_of_a_meeting_carries_its_topics():
+    text = ("12月28日，金罗镇召开安全生产工作会议，镇党委副书记刘志红主持会议。"
+            "镇党委委员、人武部长戴伟就近期全镇消防安全和道路交通工作作具体部署。\n")
+    ev = _tables(text, issue="2025-12-29").events
+    assert ev[["official", "action"]].values.tolist() == [["刘志红", "主持会议"], ["戴伟", "出席会议"]]
+    assert ev["topics"].tolist() == [["安全生产"], ["安全生产"]]
+
+
+def test_a_talk_or_signing_is_the_hosts():
+    text = ("6月22日，县委书记曹建国，县委副书记、县长吴海平与某银行省分行党委书记、行长彭立文"
+            "举行工作会谈，并共同见证签约。\n")
+    ev = _tables(text, issue="2025-06-23").events
+    assert sorted(ev[["official", "action"]].values.tolist()) == [
+        ["吴海平", "会见"], ["吴海平", "签约"], ["曹建国", "会见"], ["曹建国", "签约"]]
+
+
+def test_a_stop_of_the_trip_belongs_to_each_row_of_the_trip():
+    text = ("4月4日，县委书记曹建国深入防火检查点调研检查森林防灭火工作，并看望慰问值班人员。\n"
+            "曹建国来到位于金罗镇的森林消防队驻地，查看装备配备情况。\n")
+    ev = _tables(text, issue="2025-04-05").events
+    assert ev[["official", "action"]].values.tolist() == [["曹建国", "调研"], ["曹建国", "慰问"]]
+    assert ev["townships"].tolist() == [["金罗镇"], ["金罗镇"]]
+
+
+def test_joining_a_check_is_one_row_for_the_check():
+    text = "11月25日，县长吴海平带队检查煤矿安全生产工作。县领导刘志红，县级相关部门负责人参加检查。\n"
+    ev = _tables(text, issue="2025-11-26").events
+    assert ev[ev["official"] == "刘志红"]["action"].tolist() == ["督导检查"]
+
+
+def test_a_paragraph_referring_back_to_the_act_counts_over_its_period():
+    text = ("本报1月31日讯（记者 甲 通讯员 乙）1月20日至23日，县公安局、消防救援大队联合出击，"
+            "对人员密集场所开展消防安全大排查。\n"
+            "此次行动共检查单位1745家，发现火灾隐患1643处。\n")
+    fa = _tables(text, issue="2025-01-31").facts
+    periods = [(r.value, r.period_start.date(), r.period_end.date()) for r in fa.itertuples()]
+    assert periods == [(1745.0, date(2025, 1, 20), date(2025, 1, 23)),
+                       (1643.0, date(2025, 1, 20), date(2025, 1, 23))]
+
+
+def test_a_record_span_and_a_benchmark_are_not_period_or_scope():
+    text = ("5月24日至6月20日，全县出现持续性强降雨过程，创下1961年以来3项历史同期纪录。\n"
+            "全县规模以上工业增加值同比增长9.9%，高于全市平均水平2.3个百分点。\n")
+    fa = _tables(text, issue="2025-06-29").facts
+    first = fa[fa["value"] == 3].iloc[0]
+    assert (first["period_start"].date(), first["period_end"].date()) == (date(2025, 5, 24), date(2025, 6, 20))
+    assert fa[fa["value"] == 2.3].iloc[0]["scope"] == "全县"
+
+
+@pytest.mark.parametrize("line", ["中阳县召开安全生产调度会（图1）", "0次浏览  发布时间:2025-04-05 09:44"])
+def test_captions_and_view_counters_are_debris(line):
+    text = line + "\n4月4日，县长吴海平主持召开安全生产调度会。\n"
+    out = _tables(text, issue="2025-04-05")
+    assert out.events["official"].tolist() == ["吴海平"]
+    assert out.facts.empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县长王健汇报。", [("王健", "县长")]),                 # 王健|汇报: the third character opens a word
+    ("听取了县长姚健的汇报。", [("姚健", "县长")]),          # 的 ends a name
+    ("副县长刘焰明和县安办主任姚健出席。", [("刘焰明", "副县长"), ("姚健", "县安办主任")]),
+    ("市领导阎立、邹宏国、蔡骏一行来到金罗镇。",           # a name in 国 is a name; 一行 ends a name
+     [("阎立", "市领导"), ("邹宏国", "市领导"), ("蔡骏", "市领导")]),
+    ("县长王在会上讲话。", []),                              # 王 + 在: no name
+    ("日本首相官邸发言人称", []),
+])
+def test_name_ends(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_name_written_again_before_a_title_after_it_is_the_official():
+    text = "县消防救援大队大队长戴小欢出席。会后，戴小欢大队长带队检查。"
+    again = text.index("戴小欢大队长")
+    assert [(o.name, o.start) for o in parse_officials(text, region="中阳县")] == [
+        ("戴小欢", 0), ("戴小欢", again)]
