@@ -73,6 +73,7 @@ class Gazetteer:
     def __init__(self, rows: Iterable[list[str]], stopwords: Iterable[str],
                  follow_words: Iterable[str], common_shorts: Iterable[list[str]] = ()) -> None:
         self.by_code: dict[str, Division] = {}
+        self._last_places: tuple[str, str | None, list[Place]] | None = None
         surfaces: dict[str, list[tuple[str, int]]] = {}
         self.stopwords = frozenset(stopwords)
         for row in rows:
@@ -188,8 +189,19 @@ class Gazetteer:
         return cands
 
     def parse_places(self, text: str, *, region: str | Division | None = None) -> list[Place]:
-        """Every division named in ``text``, in text order, resolved by ``region``."""
+        """Every division named in ``text``, in text order, resolved by ``region``. The last
+        answer is kept: a document's region is inferred from its places read without one,
+        and when none is inferred the same reading serves the recognizers (a copy each)."""
         reg = region if isinstance(region, Division) else self.resolve_region(region)
+        key = (reg.code if reg is not None else None)
+        last = self._last_places
+        if last is not None and last[0] is text and last[1] == key:
+            return list(last[2])
+        places = self._parse_places(text, reg)
+        self._last_places = (text, key, places)
+        return list(places)
+
+    def _parse_places(self, text: str, reg: Division | None) -> list[Place]:
         scope = self._scope(reg)
         chosen: list[tuple[_Cand, Division, int]] = []
         shorts: list[tuple[_Cand, Division]] = []
