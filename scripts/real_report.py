@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the pipeline on the real development set, per item and per half.
 
-    python scripts/real_report.py [--halves dev,test] [--markdown FILE] [--json FILE]
+    python scripts/real_report.py [--halves dev,test,...] [--markdown FILE] [--json FILE]
 
 Runs `bulletin-extract run` over each half of ``corpus/real/`` (its manifest gives the
 issue dates and regions), scores it against the half's gold with the project's scorer,
@@ -22,6 +22,9 @@ from extract.cli import main as cli_main
 from extract.evaluate import evaluate
 
 REAL = Path(__file__).resolve().parents[1] / "corpus" / "real"
+# every folder of the set with a manifest: dev, test, then the later fresh pairs (dev2, test2…)
+HALVES = sorted((p.name for p in REAL.iterdir() if (p / "manifest.csv").is_file()),
+                key=lambda n: (n.rstrip("0123456789") != "dev", n[-1:].isdigit(), n))
 
 
 def _f1(tp: int, n_gold: int, n_pred: int) -> float:
@@ -81,7 +84,8 @@ def _markdown(half: str, total: dict[str, float], rows: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--halves", default="dev,test")
+    parser.add_argument("--halves", default=",".join(HALVES),
+                        help="comma-separated folders of corpus/real (default: all of them)")
     parser.add_argument("--markdown", type=Path, help="write the per-item tables here")
     parser.add_argument("--json", type=Path, help="write totals and items as JSON here")
     args = parser.parse_args(argv)

@@ -24,7 +24,7 @@ from .sections import Sentence
 
 # the counted noun after a measure word: a list inside it (商场、宾馆) stays whole
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9](?:[\u4e00-\u9fffA-Za-z0-9]|、(?=[\u4e00-\u9fff]))*?"
-                         r"(?=[，,。；;：:！？的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fffA-Za-z0-9、]|$)")
+                         r"(?=[，,。；;：:！？的被在对和及与并将已约近共达（(）)]|[^\u4e00-\u9fffA-Za-z0-9、]|、(?![\u4e00-\u9fff])|$)")
 _BRACKET_AFTER = re.compile(r"[（(][^（()）]{1,12}[)）]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NEXT_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?:累计|共计|合计|总计|共)?[0-9０-９]")
