@@ -60,7 +60,8 @@ def clause_end(text: str, pos: int, stop: int) -> int:
 def is_dateline(text: str, mention: Any) -> bool:
     """红网…11月25日讯, 新华社北京3月5日电: the day the story was filed, not the day of the
     acts it tells."""
-    return bool(P.dateline_after.match(text, mention.end))
+    return bool(P.dateline_after.match(text, mention.end)
+                or P.clock_time.search(text, mention.start, mention.end))  # 2023-12-27 14:27:11
 
 
 def opens_report(ctx: DocContext, sent: Sentence) -> bool:
@@ -82,16 +83,21 @@ def sentences_by_paragraph(layout: Layout) -> dict[int, list[Sentence]]:
 HEADLINE_MAX = 40
 
 
-@lru_cache(maxsize=1)
-def _debris_re() -> re.Pattern[str]:
-    kinds = [pattern for _, pattern in read_table("story_debris.tsv")]
+@lru_cache(maxsize=2)
+def _debris_re(meta: bool) -> re.Pattern[str]:
+    """The debris patterns of metadata lines (``meta``) or of the other kinds."""
+    kinds = [pattern for kind, pattern in read_table("story_debris.tsv") if (kind == "meta") == meta]
     return compile_skipping("|".join(f"(?:{p})" for p in kinds))
 
 
 def is_debris(text: str, start: int, end: int) -> bool:
     """A page line that is not the story: 发布时间/来源 metadata, 图为 captions, footers,
-    navigation, e-paper page labels, lines without a Chinese character."""
-    return bool(_debris_re().match(text, start, end))
+    navigation, e-paper page labels, lines without a Chinese character. A metadata opening
+    followed by the story's own sentences on the same line ((记者:甲)9月27日，…。; …责任编辑:乙12月22日，…。)
+    is not: the page ran the byline into the lead."""
+    if _debris_re(False).match(text, start, end):
+        return True
+    return bool(_debris_re(True).match(text, start, end)) and not P.sentence_end.search(text, start, end)
 
 
 def is_headline(ctx: DocContext, para: Paragraph) -> bool:
