@@ -81,13 +81,15 @@ def sentences_by_paragraph(layout: Layout) -> dict[int, list[Sentence]]:
 
 
 HEADLINE_MAX = 40
+LIST_MARKS = r"[•·●◆■□▪▶►\-\*\s]*"
 
 
 @lru_cache(maxsize=2)
 def _debris_re(meta: bool) -> re.Pattern[str]:
     """The debris patterns of metadata lines (``meta``) or of the other kinds."""
     kinds = [pattern for kind, pattern in read_table("story_debris.tsv") if (kind == "meta") == meta]
-    return compile_skipping("|".join(f"(?:{p})" for p in kinds))
+    # a list mark before the line (• 下一篇:…, ◆ 来源:…) does not hide it
+    return compile_skipping(LIST_MARKS + "(?:" + "|".join(f"(?:{p})" for p in kinds) + ")")
 
 
 def is_debris(text: str, start: int, end: int) -> bool:
