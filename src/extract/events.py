@@ -88,6 +88,9 @@ class Frame:
     visit: dict[str, Any] | None = None  # the visit the story is telling now
     joined: list[dict[str, Any]] = field(default_factory=list)  # 一同参加: their own rows
     meeting_rows: list[dict[str, Any]] = field(default_factory=list)
+    # a visit led earlier in the sentence being read (甲到乙县巡林，丙、丁参加): where its verb
+    # starts and its action, for those who join it in the same sentence
+    sentence_visit: tuple[int, str] | None = None
 
 
 @dataclass
@@ -602,6 +605,9 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     state.date = date or state.date
     hits = _meeting_reports(ctx, sent, stop, state.frame, find_hits(ctx, sent.start, stop))
     hits = hits or _hosted(ctx, sent, stop)
+    state.frame.sentence_visit = next(
+        ((h.start, act) for h in hits if (act := h.trigger.official_action or h.trigger.action)
+         in VISIT_ACTS and h.trigger.actor != "other"), None)
     actors = actors_in(ctx, sent.start, stop) if hits else []
     pairs = []
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
@@ -660,12 +666,21 @@ def _occasion(ctx: DocContext, hit: Hit, action: str | None, stop: int) -> str |
 
 def _frame_action(ctx: DocContext, hit: Hit, action: str | None, frame: Frame,
                   stop: int) -> str | None:
-    """参加 / 一同参加 inside a visit is joining the visit, not attending a meeting."""
-    if action != "出席会议" or frame.visit is None or not ctx.text.startswith("参加", hit.start):
+    """参加 / 一同参加 inside a visit (told before, or led earlier in the same sentence) is
+    joining the visit, not attending a meeting."""
+    visit = _visit_action(frame, hit)
+    if action != "出席会议" or visit is None or not ctx.text.startswith("参加", hit.start):
         return action
     if "会" in ctx.text[hit.end:clause_end(ctx.text, hit.end, stop)]:
         return action
-    return frame.visit["action"]
+    return visit
+
+
+def _visit_action(frame: Frame, hit: Hit) -> str | None:
+    if frame.visit is not None:
+        return str(frame.visit["action"])
+    lead = frame.sentence_visit
+    return lead[1] if lead is not None and lead[0] < hit.start else None
 
 
 _REPORTED = Trigger("出席会议", re.compile("通报"), "any", "出席会议")
@@ -749,8 +764,11 @@ def _joiners(ctx: DocContext, hit: Hit, actors: list[Actor], frame: Frame,
     visit, whatever bodies are listed between them and the verb."""
     if _frame_action(ctx, hit, "出席会议", frame, stop) == "出席会议":
         return []
-    return [a for a in actors if a.kind == "official" and a.end <= hit.start
-            and a.official.name != frame.visit["official"]]
+    if frame.visit is not None:
+        return [a for a in actors if a.kind == "official" and a.end <= hit.start
+                and a.official.name != frame.visit["official"]]
+    lead = frame.sentence_visit[0] if frame.sentence_visit else hit.start
+    return [a for a in actors if a.kind == "official" and lead < a.start and a.end <= hit.start]
 
 
 def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bool) -> bool:
