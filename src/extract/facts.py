@@ -67,6 +67,7 @@ class Period:
 @dataclass
 class ParaFacts:
     period: Period | None = None
+    story: Period | None = None  # the period of the act the story told last (an earlier paragraph's)
     speech: bool = False
     rows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -406,6 +407,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         period = Period(None, None) if no_period else (
             _snapshot(ctx, sent, q.start)
             or (_period_of(ctx, own, state.period) if own is not None else state.period)
+            or (state.story if P.act_reference.search(ctx.text, sent.start, sent.end) else None)
             or Period(None, None))
         if period.start and period.end and period.end < period.start:
             period = Period(None, None)  # two expressions that do not make one period
@@ -452,7 +454,7 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         state = ParaFacts()
         _sentence_facts(ctx, sent, state)
         rows += state.rows
-    carried = None
+    carried = story = None
     for para, sentences, fresh in report_paragraphs(ctx):
         # in a bulletin's (sub)section the paragraphs continue one report (会后，… takes the
         # meeting's day); a news story's paragraphs each state their own period
@@ -460,11 +462,12 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         # 此次行动共检查…, 检查期间…: a paragraph that opens by referring back to the act
         # told before counts what that act did, over its period
         continues = continues or _refers_back(ctx, sentences)
-        state = ParaFacts(period=carried if continues else None)
+        state = ParaFacts(period=carried if continues else None, story=story)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)
         rows += state.rows
         carried = state.period
+        story = state.period or story
     rows.sort(key=lambda r: r["char_start"])
     _pairwise(rows)
     for n, row in enumerate(rows, 1):
