@@ -543,6 +543,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         or _object_before(ctx.text, clause_start(ctx.text, span[0], hit.start), hit.start),
         "_place_convened": action == "召开会议" and _place_itself(actor),
         "_speaker": action == "主持会议" or (action == "出席会议" and _speaks(ctx.text, hit)),
+        "_minor": hit.trigger.minor,
         "_joins": action == "出席会议" or bool(P.joined_act.match(ctx.text, max(0, hit.start - 2), hit.start)),
         "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
@@ -621,6 +622,8 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             continue  # a named body reporting to a meeting attends it (会上，区应急局通报…)
         if actor.kind == "none" and not P.subjectless_acts.fullmatch(action):
             continue  # 通过对…的监督检查, 发现隐患…: a check with no one doing it is no event
+        if action == "慰问" and P.greeting.search(text, clause_start(text, sent.start, hit.start), hit.start):
+            continue  # 向…表示诚挚的慰问: a greeting said, not a visit made
         if _counts_in_clause(ctx, hit, stop):
             if actor.kind == "none":
                 continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
@@ -841,6 +844,13 @@ def _fold_visit(row: dict[str, Any], actor: Actor, frame: Frame) -> bool:
     (True); a new trip opens the frame (False)."""
     kind = VISIT_KIND[row["action"]]
     key = (row["official"], row["date_start"], kind) if actor.kind == "official" else None
+    if key and row["_minor"]:
+        # 走访, 先后来到…察看 on a trip told as 慰问 (or 调研) are its steps, whatever their kind
+        trip = next((v for (o, d, _), v in frame.visits.items() if (o, d) == key[:2]), None)
+        if trip is not None:
+            for into in _trip_rows(frame, trip):
+                _merge_places(into, row)
+            return True
     visit = frame.visits.get(key) if key else frame.visit
     if visit is not None and VISIT_KIND[visit["action"]] == kind:
         for into in _trip_rows(frame, visit):
@@ -1016,7 +1026,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     rows.sort(key=lambda r: r["char_start"])
     _joined_topics(rows)
     for row in rows:
-        del row["_joins"], row["_speaker"]
+        del row["_joins"], row["_speaker"], row["_minor"]
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order
     return rows
