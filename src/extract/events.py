@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as date_type
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -181,7 +181,26 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
         if text.endswith("陪同", 0, hit.start) or _nominal(text, start, hit):
             continue  # 等陪同检查: the escorts' verb; 对…巡查工作给予肯定: a noun
         kept.append(hit)
-    return kept
+    inner = _acts_inside_campaigns(kept, found)
+    return sorted(kept + inner, key=lambda h: h.start) if inner else kept
+
+
+INNER_ACTS = ("慰问", "调研", "督导检查")  # what an official does inside 开展…活动
+
+
+def _acts_inside_campaigns(kept: list[Hit], found: list[Hit]) -> list[Hit]:
+    """开展春节慰问走访活动 by an official: a campaign is a body's act, the official's is the
+    visit or check named inside it (for officials only; a body keeps its 开展行动)."""
+    out = []
+    for hit in kept:
+        if hit.trigger.actor != "other":
+            continue
+        inner = next((f for f in found if hit.start <= f.start and f.end <= hit.end and f is not hit
+                      and f.trigger.actor != "other"
+                      and (f.trigger.official_action or f.trigger.action) in INNER_ACTS), None)
+        if inner is not None:
+            out.append(Hit(inner.start, inner.end, replace(inner.trigger, actor="official")))
+    return out
 
 
 def _nominal(text: str, floor: int, hit: Hit) -> bool:
