@@ -643,6 +643,9 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             continue  # 通过对…的监督检查, 发现隐患…: a check with no one doing it is no event
         if action == "慰问" and P.greeting.search(text, clause_start(text, sent.start, hit.start), hit.start):
             continue  # 向…表示诚挚的慰问: a greeting said, not a visit made
+        if action == "调研" and P.calling_verb.match(text, hit.start, hit.end) \
+                and P.condolence_sign.search(text, sent.start, sent.end):
+            action = "慰问"  # 走访…，送去慰问金: a call bringing gifts or greetings is a 慰问
         if _counts_in_clause(ctx, hit, stop):
             if actor.kind == "none":
                 continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
