@@ -47,6 +47,7 @@ class _OrgRules:
         self.suffix_verb_lengths = sorted({len(v) for v in self.suffix_verbs})
         self.body_lengths = sorted({len(b) for b in self.bodies}, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
+        self.suffix_words = tuple(read_words("org_suffix_words.txt"))
         self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
         self.standalone = frozenset(read_words("org_standalone.txt"))
 
@@ -89,10 +90,14 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
     pos = 0
     while (m := rules.suffix_re.search(text, pos)) is not None:
         sstart, end, kind = m.start(), m.end(), rules.kind[m.group(0)]
+        if len(m.group(0)) == 1 and text.startswith(rules.suffix_words, sstart):
+            pos = end
+            continue  # 省政府部署, 依法办理: a word that opens with the suffix character
         # 市政府办公室, 县委办公室: a suffix right after a suffix extends the name
         while (m2 := rules.suffix_re.match(text, end)) is not None and \
-                not get_grammar().rank_re.match(text, end):  # 应急局|局长: a rank, not 局局
-            end, kind = m2.end(), rules.kind[m2.group(0)]
+                not get_grammar().rank_re.match(text, end) and \
+                not (len(m2.group(0)) == 1 and text.startswith(rules.suffix_words, end)):
+            end, kind = m2.end(), rules.kind[m2.group(0)]  # 应急局|局长: a rank, not 局局
         pos = end
         if any(text[end - n:end] in rules.suffix_verbs for n in rules.suffix_verb_lengths):
             continue  # 由…主办: a verb, not 办 of a body
