@@ -161,6 +161,9 @@ class TitleGrammar:
                 or (not clear and (chinese is None or translit[1] > chinese[1]))):
             return translit
         if chinese is not None and clear:
+            if chinese[1] - chinese[0] == 2 and text.startswith("的", chinese[1]) \
+                    and _common_word(text[chinese[0]:chinese[1]]):
+                return None  # 国王任命|的: a common word before 的, not a name
             return chinese
         # an unclear end: trust a 3-character name only when jieba reads the same
         # word there (张敬涛|召集 yes; 满意|地说, 周二|晚 no)
@@ -446,8 +449,8 @@ def _two_then_word(text: str, pos: int) -> tuple[int, int] | None:
     word and what follows as a dictionary word of two or more characters, or 的."""
     seg = jieba()
     words = list(seg.cut(text[pos:pos + 8]))
-    if len(words) < 2 or len(words[0]) != 2 or not HAN.match(words[1]):
-        return None
+    if len(words) < 2 or len(words[0]) != 2 or not HAN.match(words[1]) or _common_word(words[0]):
+        return None  # 全面|实行, 任命|的: a common word, not a name
     if words[1] == "的" or (len(words[1]) >= 2 and seg.dt.FREQ.get(words[1], 0) > 0):
         return pos, pos + 2
     return None
