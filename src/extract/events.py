@@ -641,6 +641,8 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             continue  # a named body reporting to a meeting attends it (会上，区应急局通报…)
         if actor.kind == "none" and not P.subjectless_acts.fullmatch(action):
             continue  # 通过对…的监督检查, 发现隐患…: a check with no one doing it is no event
+        if actor.kind == "county" and text.startswith("举行", hit.start):
+            continue  # 青岩古镇举行…演练: where it is held, not who holds it
         if action == "慰问" and P.greeting.search(text, clause_start(text, sent.start, hit.start), hit.start):
             continue  # 向…表示诚挚的慰问: a greeting said, not a visit made
         if action == "调研" and P.calling_verb.match(text, hit.start, hit.end) \
