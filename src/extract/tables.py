@@ -9,12 +9,13 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import ExtractError
 from .resources import read_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLES = ("documents", "events", "facts", "officials", "errors")
 API_ONLY = {("documents", "text")}  # written to files only with --with-text
@@ -84,12 +85,16 @@ _DTYPES = {"str": object, "date": "datetime64[ns]", "int": "int64", "float": "fl
 
 def to_frame(table: str, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame of validated rows with the contract's columns and dtypes."""
+    import pandas as pd  # noqa: PLC0415 - a batch run writes files and never needs pandas
+
     checked = [validate_row(table, r) for r in rows]
     data = {c.name: _series([r[c.name] for r in checked], c.type) for c in schema(table)}
     return pd.DataFrame(data)
 
 
 def _series(values: list[Any], typ: str) -> pd.Series:
+    import pandas as pd  # noqa: PLC0415
+
     if typ == "date":
         return pd.Series(pd.to_datetime(values), dtype=_DTYPES[typ])
     return pd.Series(values, dtype=_DTYPES[typ])

@@ -8,17 +8,25 @@ import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import ExtractError, UsageError
 from .tables import TABLES, columns, schema
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 FORMATS = ("jsonl", "parquet", "csv")
-_ARROW = {"str": pa.string(), "date": pa.date32(), "int": pa.int64(), "float": pa.float64(),
-          "bool": pa.bool_(), "list": pa.list_(pa.string())}
+
+
+@lru_cache(maxsize=1)
+def _arrow_types() -> dict[str, Any]:
+    """The contract's types in Arrow; pyarrow is imported only when Parquet is written."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    return {"str": pa.string(), "date": pa.date32(), "int": pa.int64(), "float": pa.float64(),
+            "bool": pa.bool_(), "list": pa.list_(pa.string())}
 
 
 STAGING_PREFIX = ".bulletin-extract-tmp-"
@@ -116,10 +124,13 @@ def _csv_value(value: Any) -> str:
 
 
 def arrow_table(table: str, rows: list[dict[str, Any]], *, with_text: bool = False) -> pa.Table:
+    import pyarrow as pa  # noqa: PLC0415
+
+    types = _arrow_types()
     cols = [c for c in schema(table) if c.name in columns(table, with_text=with_text)]
-    fields = [pa.field(c.name, _ARROW[c.type], nullable=c.nullable or c.type == "list")
+    fields = [pa.field(c.name, types[c.type], nullable=c.nullable or c.type == "list")
               for c in cols]
-    arrays = [pa.array([r[c.name] for r in rows], type=_ARROW[c.type]) for c in cols]
+    arrays = [pa.array([r[c.name] for r in rows], type=types[c.type]) for c in cols]
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
@@ -181,6 +192,8 @@ def stream_tables(out: Path, rows_of: Any, formats: tuple[str, ...] = ("jsonl",)
 
 def _write_batch(writer: Any, out: Path, table: str, rows: list[dict[str, Any]],
                  with_text: bool) -> Any:
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
     data = _arrow_batch(table, rows, with_text)
     if writer is None:
         writer = pq.ParquetWriter(out / f"{table}.parquet", data.schema)
