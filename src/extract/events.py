@@ -322,6 +322,17 @@ def _host_of(ctx: DocContext, hit: Hit, before: list[Actor]) -> Actor:
     return before[i]
 
 
+def _attendees(ctx: DocContext, hit: Hit, hits: list[Hit], actors: list[Actor],
+               sent: Sentence) -> list[Actor]:
+    """市领导甲、乙…，军分区司令员丙，市政府秘书长丁参加会议: every official listed before an
+    attendance verb since the sentence's previous act attends, whatever else the list names."""
+    if not P.attend_verb.match(ctx.text, hit.start, hit.end):
+        return []
+    floor = max((h.end for h in hits if h.end <= hit.start), default=sent.start)
+    listed = [a for a in actors if a.kind == "official" and floor <= a.start and a.end <= hit.start]
+    return listed if len(listed) > 1 else []
+
+
 def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[Actor]:
     """黄丽和副区长杨帆一同…看望慰问: officials joined by 和/、 share the act, one row each."""
     if actor.kind != "official" or actor not in actors:
@@ -632,6 +643,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     pairs = []
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
                        or _host(ctx, h, sent)
+                       or _attendees(ctx, h, hits, actors, sent)
                        or _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
                                          actors)):
         action = _occasion(ctx, hit, _frame_action(ctx, hit, _action_for(hit, actor),
