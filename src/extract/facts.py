@@ -62,6 +62,7 @@ def _markers() -> Markers:
 class Period:
     start: date | None
     end: date | None
+    snapshot: bool = False  # 截至…: a running total to a day, not the days of an act
 
 
 @dataclass
@@ -142,7 +143,7 @@ def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> 
     before = ctx.text[max(0, mention.start - 4):mention.start]
     after = ctx.text[mention.end:mention.end + 3]
     if P.snapshot.search(before):
-        return Period(date(end.year, 1, 1), end)
+        return Period(date(end.year, 1, 1), end, snapshot=True)
     if P.since.match(after) and mention.grain == "year":
         until = carried.end if carried and carried.end and carried.end >= start else ctx.issue_date
         if until and until >= start:
@@ -178,7 +179,7 @@ def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
                   if P.since_start.search(ctx.text, max(0, d.start - 3), d.start)), None)
     if start is None or start > stop:
         start = date(stop.year, 1, 1)
-    return Period(start, stop)
+    return Period(start, stop, snapshot=True)
 
 
 BENCHMARK_AFTER = ("平均水平", "水平")
@@ -359,12 +360,16 @@ def _pairwise(rows: list[dict[str, Any]]) -> None:
 
 def _opening(ctx: DocContext, sent: Sentence, dated: list[Any]) -> int:
     """Where the report of a sentence begins: after its dateline and byline
-    (金华日报1月31日讯（记者 甲 通讯员 乙）1月20日至23日，…), else at its start."""
+    (金华日报1月31日讯（记者 甲 通讯员 乙）1月20日至23日，…) and a source it names
+    (记者从市应急管理局了解到，…), else at its start."""
     line = next((d for d in dated if is_dateline(ctx.text, d)), None)
-    if line is None:
-        return sent.start
-    m = P.byline_after.match(ctx.text, line.end, sent.end)
-    return m.end() if m else line.end
+    pos = sent.start
+    if line is not None:
+        m = P.byline_after.match(ctx.text, line.end, sent.end)
+        pos = m.end() if m else line.end
+    # 本报讯（记者 甲）记者从市应急管理局了解到，2月11日…: the source named before the report
+    m = P.report_source.match(ctx.text, pos, sent.end)
+    return m.end() if m else pos
 
 
 def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
@@ -461,7 +466,8 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         continues = not fresh and (para.section is not None or para.subsection is not None)
         # 此次行动共检查…, 检查期间…: a paragraph that opens by referring back to the act
         # told before counts what that act did, over its period
-        continues = continues or _refers_back(ctx, sentences)
+        continues = continues or (_refers_back(ctx, sentences)
+                                  and not (carried is not None and carried.snapshot))
         state = ParaFacts(period=carried if continues else None, story=story)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)

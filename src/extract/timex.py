@@ -666,6 +666,8 @@ def context_passes(text: str, mapped: str, out: list[DateMention], ref: date) ->
 _BARE_DAY = re.compile(r"(?<![0-9.月/\-第〇零一二三四五六七八九十])([12][0-9]|3[01]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
                        r"(?![常均报前益趋程记志内]|以内|之内|左右)")  # 十日内: a duration
 _JOIN = re.compile(r"\s*(?:至|到|—{1,2}|-{1,2}|~|–)\s*")
+_NOTE = r"[（(][^（()）\n]{1,6}[)）]"  # (除夕), （初六）, (星期一): a note on a day
+_NOTED_JOIN = re.compile(rf"{_NOTE}\s*(?:至|到|—{{1,2}}|-{{1,2}}|~|–)\s*")
 
 
 @lru_cache(maxsize=1)
@@ -722,13 +724,15 @@ def _bare_days(text: str, mapped: str, out: list[DateMention], ref: date) -> lis
 
 
 def _merge_open_ranges(text: str, mapped: str, out: list[DateMention]) -> list[DateMention]:
-    """2月中旬至3月10日: a dekad or month joined to a later day is one range."""
+    """2月中旬至3月10日: a dekad or month joined to a later day is one range; so are two days
+    the first with a note in brackets (2月11日（除夕）至17日（初六）)."""
     merged: list[DateMention] = []
     for cur in out:
         prev = merged[-1] if merged else None
-        if prev is not None and not prev.is_range and prev.grain in ("dekad", "month") \
-                and cur.grain == "day" and _JOIN.fullmatch(mapped[prev.end:cur.start]) \
-                and cur.date_end >= prev.date_start:
+        if prev is not None and not prev.is_range and cur.grain == "day" \
+                and cur.date_end >= prev.date_start and (
+                    (prev.grain in ("dekad", "month") and _JOIN.fullmatch(mapped[prev.end:cur.start]))
+                    or (prev.grain == "day" and _NOTED_JOIN.fullmatch(mapped[prev.end:cur.start]))):
             merged[-1] = DateMention(start=prev.start, end=cur.end, text=text[prev.start:cur.end],
                                      date_start=prev.date_start, date_end=cur.date_end,
                                      grain="day", is_range=True, kind=prev.kind,
