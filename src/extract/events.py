@@ -188,6 +188,14 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
 INNER_ACTS = ("慰问", "调研", "督导检查")  # what an official does inside 开展…活动
 
 
+STORY_HEAD = 200  # characters of an item's head (headline, lead) that say what kind of story it is
+
+
+def _condolence_story(ctx: DocContext) -> bool:
+    """An item whose head tells a 慰问 (春节走访慰问困难群众): its calls (走访, 看望) are 慰问."""
+    return bool(P.condolence_head.search(ctx.text, 0, min(len(ctx.text), STORY_HEAD)))
+
+
 def _acts_inside_campaigns(kept: list[Hit], found: list[Hit]) -> list[Hit]:
     """开展春节慰问走访活动 by an official: a campaign is a body's act, the official's is the
     visit or check named inside it (for officials only; a body keeps its 开展行动)."""
@@ -657,9 +665,9 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
             continue  # 青岩古镇举行…演练: where it is held, not who holds it
         if action == "慰问" and P.greeting.search(text, clause_start(text, sent.start, hit.start), hit.start):
             continue  # 向…表示诚挚的慰问: a greeting said, not a visit made
-        if action == "调研" and P.calling_verb.match(text, hit.start, hit.end) \
-                and P.condolence_sign.search(text, sent.start, sent.end):
-            action = "慰问"  # 走访…，送去慰问金: a call bringing gifts or greetings is a 慰问
+        if action == "调研" and P.calling_verb.match(text, hit.start, hit.end) and (
+                P.condolence_sign.search(text, sent.start, sent.end) or _condolence_story(ctx)):
+            action = "慰问"  # 走访…，送去慰问金; calls in a story told as 慰问: 慰问
         if _counts_in_clause(ctx, hit, stop):
             if actor.kind == "none":
                 continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
