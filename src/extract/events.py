@@ -704,11 +704,16 @@ MEETING_ACTS = ("主持会议", "召开会议", "出席会议")
 
 
 def _occasion(ctx: DocContext, hit: Hit, action: str | None, stop: int) -> str | None:
-    """出席签约仪式: attending a signing is signing (its occasion names the act)."""
+    """出席签约仪式: attending a signing is signing (its occasion names the act); 参加活动 in an
+    item told as a 慰问 is taking part in the 慰问."""
     if action != "出席会议":
         return action
-    occasion = P.signing_occasion.search(ctx.text, hit.end, clause_end(ctx.text, hit.end, stop))
-    return "签约" if occasion else action
+    end = clause_end(ctx.text, hit.end, stop)
+    if P.signing_occasion.search(ctx.text, hit.end, end):
+        return "签约"
+    if P.activity_joined.match(ctx.text, hit.start, end) and _condolence_story(ctx):
+        return "慰问"
+    return action
 
 
 def _frame_action(ctx: DocContext, hit: Hit, action: str | None, frame: Frame,
