@@ -22,8 +22,11 @@ class SpanIndex:
 
     def within(self, start: int, end: int) -> list[Any]:
         """Records that start at or after ``start`` and end by ``end``, in order."""
-        lo = bisect_left(self.starts, start)
-        hi = bisect_left(self.starts, end, lo)
+        starts = self.starts
+        lo = bisect_left(starts, start)
+        if lo == len(starts) or starts[lo] >= end:
+            return []  # most lookups find nothing: no slice, no comprehension
+        hi = bisect_left(starts, end, lo)
         return [r for r in self.records[lo:hi] if r.end <= end]
 
     def __iter__(self):  # type: ignore[no-untyped-def]

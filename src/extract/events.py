@@ -746,13 +746,15 @@ def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
     reported, not an act. The sentence's other acts must all be meeting acts (副县长乙
     调研…，听取…汇报 is a visit). Returns the sentence's hits."""
     text = ctx.text
+    verbs = list(P.meeting_report.finditer(text, sent.start, stop))
+    if not verbs:
+        return hits  # most sentences report nothing: no meeting names to read
     named = [m.span(1) for m in P.meeting.finditer(text, sent.start, stop)]
 
     def in_name(m: re.Match[str]) -> bool:  # …工作部署电视电话会议: a meeting's name
         return any(a <= m.start() < b for a, b in named)
 
-    reports = [m for m in P.meeting_report.finditer(text, sent.start, stop)
-               if not in_name(m) and _named_in_clause(ctx, sent, m.start())]
+    reports = [m for m in verbs if not in_name(m) and _named_in_clause(ctx, sent, m.start())]
     acts = [h for h in hits if h.trigger.action in MEETING_ACTS or not any(
         r.end() <= h.start and r.start() >= clause_start(text, sent.start, h.start)
         for r in reports)]
@@ -762,9 +764,9 @@ def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
     if not (frame.meeting_rows or convened or P.at_meeting.search(text, sent.start, stop)):
         return hits
     after = acts[-1].end if acts else sent.start
-    return acts + [Hit(m.start(), m.end(), _REPORTED)
-                   for m in P.meeting_report.finditer(text, after, stop)
-                   if not in_name(m) and _named_in_clause(ctx, sent, m.start(), after)]
+    return acts + [Hit(m.start(), m.end(), _REPORTED) for m in verbs
+                   if m.start() >= after and not in_name(m)
+                   and _named_in_clause(ctx, sent, m.start(), after)]
 
 
 _HOSTED = Trigger("开展行动", re.compile("主办"), "other", None)
