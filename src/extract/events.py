@@ -1075,12 +1075,31 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
         if row.pop("_states_subject") and not row["topics"]:
             row.update(topics=[OTHER], topic=OTHER)
     rows.sort(key=lambda r: r["char_start"])
+    rows = _one_trip_a_day(rows)
     _joined_topics(rows)
     for row in rows:
         del row["_joins"], row["_speaker"], row["_minor"]
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order
     return rows
+
+
+def _one_trip_a_day(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One official, one day, one kind of trip: one row, even when the item tells the trip
+    again in a later paragraph (…参加活动。…甲、乙分别走访慰问…); the places join the first."""
+    first: dict[tuple[str, Any, str], dict[str, Any]] = {}
+    out = []
+    for row in rows:
+        key = (row["official"], row["date_start"], row["action"])
+        if row["official"] is None or row["date_start"] is None or row["action"] not in VISIT_ACTS:
+            out.append(row)
+            continue
+        if key in first:
+            _merge_places(first[key], row)
+            continue
+        first[key] = row
+        out.append(row)
+    return out
 
 
 def _joined_topics(rows: list[dict[str, Any]]) -> None:
