@@ -150,3 +150,33 @@ def test_a_name_written_again_before_a_title_after_it_is_the_official():
     again = text.index("戴小欢大队长")
     assert [(o.name, o.start) for o in parse_officials(text, region="中阳县")] == [
         ("戴小欢", 0), ("戴小欢", again)]
+
+
+def test_a_trip_told_again_in_a_later_paragraph_is_still_one_row():
+    text = ("1月31日，区领导张建华、李明一行走访慰问困难群众，为他们送去慰问品。\n"
+            "张建华、李明分别走访慰问了金罗镇的困难党员。\n")
+    ev = _tables(text, issue="2025-02-01").events
+    assert ev[["official", "action"]].values.tolist() == [["张建华", "慰问"], ["李明", "慰问"]]
+
+
+def test_taking_part_in_the_activity_of_a_condolence_item_is_the_condolence():
+    text = ("区领导春节走访慰问困难群众\n"
+            "1月31日，区委书记张建华走访慰问困难群众。区领导李明、王志强参加活动。\n")
+    ev = _tables(text, issue="2025-02-01").events
+    assert set(ev["action"]) == {"慰问"}
+    assert sorted(ev["official"]) == ["张建华", "李明", "王志强"]
+
+
+def test_a_report_names_its_source_before_its_lead_date():
+    text = ("本报讯（记者 甲）记者从市应急管理局了解到，2月11日（除夕）至17日（初六），全市安全形势平稳。\n"
+            "在此期间，应急管理部门开展执法检查338人次。\n")
+    fa = _tables(text, issue="2025-02-19").facts
+    row = fa.iloc[0]
+    assert (row["value"], row["period_start"].date(), row["period_end"].date()) == (
+        338.0, date(2025, 2, 11), date(2025, 2, 17))
+
+
+def test_numbers_listed_before_a_quantity_share_its_unit():
+    fa = _tables("9月份，全县工业增加值分别比全国、全省平均水平高3.4和3.9个百分点。\n",
+                 issue="2025-10-20").facts
+    assert fa[["value", "unit"]].values.tolist() == [[3.4, "个百分点"], [3.9, "个百分点"]]
