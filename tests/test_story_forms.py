@@ -180,3 +180,11 @@ def test_numbers_listed_before_a_quantity_share_its_unit():
     fa = _tables("9月份，全县工业增加值分别比全国、全省平均水平高3.4和3.9个百分点。\n",
                  issue="2025-10-20").facts
     assert fa[["value", "unit"]].values.tolist() == [[3.4, "个百分点"], [3.9, "个百分点"]]
+
+
+def test_acts_of_the_year_so_far_run_from_its_start_to_the_issue_date():
+    text = "据悉，今年以来，中阳县组织开展烟花爆竹打非治违专项行动。\n"
+    ev = _tables(text, issue="2025-09-28").events
+    row = ev.iloc[0]
+    assert (row["action"], row["date_start"].date(), row["date_end"].date()) == (
+        "开展行动", date(2025, 1, 1), date(2025, 9, 28))

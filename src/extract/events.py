@@ -448,10 +448,21 @@ def _stretches(text: str, start: int, stop: int,
     return [spans[h] for h, _, _ in pairs]
 
 
+SINCE_REACH = 8  # characters before a heading 今年以来 (据悉，|据了解，)
+
+
 def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
+    since = None
     for d in ctx.mentions.dates.within(start, end):
         if (d.grain in ("day", "week", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
             return d
+        if since is None and d.grain in ("year", "month") and d.start - start <= SINCE_REACH \
+                and P.since.match(ctx.text[d.end:d.end + 3]):
+            since = d  # heading the sentence (据悉，今年以来，…), not inside what it reports
+    if since is not None and ctx.issue_date is not None and \
+            since.date_start <= ctx.issue_date.isoformat() <= since.date_end:
+        # 今年以来，甲县开展…: acts of the year so far, from its start to the issue date
+        return replace(since, date_end=ctx.issue_date.isoformat())
     return None
 
 
