@@ -20,15 +20,15 @@ MARGIN = 0.02
 
 # strict F1 floors (events, facts) per half, from scripts/real_report.py at the last change
 FLOORS = {
-    "dev": {"events": 0.80, "facts": 0.45},
+    "dev": {"events": 0.81, "facts": 0.45},
     "test": {"events": 0.29, "facts": 0.43},
-    "dev2": {"events": 0.53, "facts": 0.48},
+    "dev2": {"events": 0.55, "facts": 0.48},
     "test2": {"events": 0.46, "facts": 0.61},
     "dev3": {"events": 0.45, "facts": 0.83},
     "test3": {"events": 0.27, "facts": 0.48},
     "dev4": {"events": 0.44, "facts": 0.73},
     "test4": {"events": 0.16, "facts": 0.22},
-    "dev5": {"events": 0.58, "facts": 0.50},
+    "dev5": {"events": 0.62, "facts": 0.50},
     "test5": {"events": 0.48, "facts": 0.42},
     "dev6": {"events": 0.66, "facts": 0.57},
     "test6": {"events": 0.13, "facts": 0.56},
