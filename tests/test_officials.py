@@ -65,6 +65,12 @@ def one(text: str, region: str | None = "永州市"):
     # generic titles of a level (县级干部, 市级领导), like 市领导
     ("零陵区县级干部周志明带队检查", "零陵区县级干部", "周志明", ("零陵区",)),
     ("市级领导唐建国出席", "市级领导", "唐建国", ("永州市",)),
+    # an autonomous county or prefecture named by its kind alone; headquarters and safety
+    # committees (防总, 安委会) as organs before a rank
+    ("县委常委、自治县常务副县长孙文斌带队", "县委常委、自治县常务副县长", "孙文斌", ()),
+    ("市防总副总指挥、市应急管理局局长赵德明检查", "市防总副总指挥、市应急管理局局长", "赵德明",
+     ("永州市",)),
+    ("市安委会副主任、副市长孙文斌检查", "市安委会副主任、副市长", "孙文斌", ("永州市",)),
 ])
 def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
     o = one(text)
