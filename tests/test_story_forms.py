@@ -188,3 +188,25 @@ def test_acts_of_the_year_so_far_run_from_its_start_to_the_issue_date():
     row = ev.iloc[0]
     assert (row["action"], row["date_start"].date(), row["date_end"].date()) == (
         "开展行动", date(2025, 1, 1), date(2025, 9, 28))
+
+
+def test_a_body_that_leads_a_team_or_is_told_after_an_opener_acts():
+    text = ("1月7日，由县教育局牵头，卫生局、消防大队等部门组成的督察小组，来到辖区内学校、医院，"
+            "现场督察安全生产工作。\n"
+            "据悉，这次县政府安委会共组织8个督查组，对相关行业和领域开展安全生产督查。\n")
+    ev = _tables(text, issue="2025-01-14").events
+    assert ev[["organization", "action"]].values.tolist() == [
+        ["县教育局", "督导检查"], ["县政府安委会", "督导检查"]]
+
+
+def test_the_official_who_leads_the_team_acts_not_the_bodies_that_make_it_up():
+    text = "1月7日，由县长吴海平带队，县应急管理局等部门组成检查组，对辖区内企业开展安全检查。\n"
+    ev = _tables(text, issue="2025-01-08").events
+    assert ev[["official", "organization", "action"]].values.tolist() == [
+        ["吴海平", None, "督导检查"]]
+
+
+def test_a_fire_department_of_a_prefecture_is_a_body():
+    text = "9月20日，阿克苏地区消防部门对棉花加工企业开展消防安全检查。\n"
+    ev = _tables(text, issue="2025-09-21", region=None).events
+    assert ev[["organization", "action"]].values.tolist() == [["阿克苏地区消防部门", "督导检查"]]

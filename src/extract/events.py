@@ -320,10 +320,14 @@ def choose_actor(ctx: DocContext, hit: Hit, actors: list[Actor], para: Paragraph
 
 
 def _host_of(ctx: DocContext, hit: Hit, before: list[Actor]) -> Actor:
-    """The actor of the act: the last named before it, except in a meeting or signing
+    """The actor of the act: the last named before it, except after one who leads the team
+    the later bodies make up, and in a meeting or signing
     between two sides (甲与乙行长丙举行会谈, 甲与乙签订…), which is told from the first
     side's view: the guest named after 与/同 is not the actor."""
     i = len(before) - 1
+    leader = next((a for a in before[:-1] if P.leads_team.match(ctx.text, a.end)), None)
+    if leader is not None and all(a.kind == "org" for a in before[before.index(leader) + 1:]):
+        return leader  # 由县长甲带队，县应急局等部门组成检查组…: the bodies make up his team
     if P.one_row_acts.fullmatch(hit.trigger.action):
         while i > 0 and P.guest_side.fullmatch(ctx.text, before[i - 1].end, before[i].start):
             i -= 1
