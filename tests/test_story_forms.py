@@ -210,3 +210,21 @@ def test_a_fire_department_of_a_prefecture_is_a_body():
     text = "9月20日，阿克苏地区消防部门对棉花加工企业开展消防安全检查。\n"
     ev = _tables(text, issue="2025-09-21", region=None).events
     assert ev[["organization", "action"]].values.tolist() == [["阿克苏地区消防部门", "督导检查"]]
+
+
+def test_bringing_condolence_money_is_a_visit_of_condolence_about_people():
+    text = ("2月15日，市领导吴海平、钱玉兰一行，首先来到归侨宋文清的家中送去生活用品和慰问金。\n"
+            "1月31日，曹建国、刘志红等中阳县党政班子领导，分六路走访慰问困难群体。\n")
+    ev = _tables(text, issue="2025-02-16").events
+    assert ev[["official", "title", "action"]].values.tolist() == [
+        ["吴海平", "市领导", "慰问"], ["钱玉兰", "市领导", "慰问"],
+        ["曹建国", None, "慰问"], ["刘志红", None, "慰问"]]
+    assert ev["topics"].tolist() == [["其他"]] * 4
+
+
+def test_a_trip_told_with_its_subject_keeps_it_over_later_steps():
+    text = ("2月12日上午，县长吴海平到金罗镇走访慰问困难群众，送上新春的美好祝福。\n"
+            "在困难群众家中，吴海平详细了解了他们身体状况和子女教育等情况，并送上慰问金和慰问品。\n")
+    ev = _tables(text, issue="2025-02-14").events
+    assert ev[["official", "action"]].values.tolist() == [["吴海平", "慰问"]]
+    assert ev.iloc[0]["topics"] == ["其他"]

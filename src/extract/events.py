@@ -921,7 +921,9 @@ def _fold_visit(row: dict[str, Any], actor: Actor, frame: Frame) -> bool:
     if visit is not None and VISIT_KIND[visit["action"]] == kind:
         for into in _trip_rows(frame, visit):
             _merge_places(into, row)
-        if not visit["topics"] and row["topics"]:  # 带领慰问团…，慰问了困难群众
+        if not visit["topics"] and row["topics"] and not visit["_states_subject"]:
+            # 带领慰问团…，慰问了困难群众; a trip whose telling named what it was about
+            # (走访慰问困难群众) keeps that, whatever a later step's sentence mentions
             visit.update(topics=list(row["topics"]), topic=row["topic"])
         visit["_states_subject"] = visit["_states_subject"] or row["_states_subject"]
         frame.visit = visit
@@ -1087,7 +1089,8 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     rows = [row for row in rows if not row.pop("_drop", False)]
     for row in rows:
         del row["_higher"], row["_place_convened"]
-        if row.pop("_states_subject") and not row["topics"]:
+        if (row.pop("_states_subject") or P.people_acts.fullmatch(row["action"])) \
+                and not row["topics"]:
             row.update(topics=[OTHER], topic=OTHER)
     rows.sort(key=lambda r: r["char_start"])
     rows = _one_trip_a_day(rows)

@@ -119,8 +119,8 @@ class TitleGrammar:
         self.name_chars = self.surnames | self.translit  # a name may run on through these
         self.rank_suffixes = tuple(read_words("title_rank_suffixes.txt"))
         groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
-        # 等 + up to 8 characters of rank or kind (县处级, 市直部门) + the group word
-        self.untitled_re = compile_skipping(f"等[^，。；：、\\s]{{0,8}}?(?:{groups})")
+        # 等 + up to 12 characters of rank, kind or body (县处级, 市直部门, 常州经开区党政班子) + the group word
+        self.untitled_re = compile_skipping(f"等[^，。；：、\\s]{{0,12}}?(?:{groups})")
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
