@@ -228,3 +228,11 @@ def test_a_trip_told_with_its_subject_keeps_it_over_later_steps():
     ev = _tables(text, issue="2025-02-14").events
     assert ev[["official", "action"]].values.tolist() == [["吴海平", "慰问"]]
     assert ev.iloc[0]["topics"] == ["其他"]
+
+
+def test_leaders_who_go_deep_to_call_on_people_call_on_them_one_row_each():
+    text = ("2月8日，县委书记曹建国、县长吴海平等带领5个慰问小组，深入基层走访慰问困难群众。\n"
+            "县领导钱玉兰、刘志红参加走访活动。\n")
+    ev = _tables(text, issue="2025-02-09").events
+    assert ev[["official", "action"]].values.tolist() == [
+        ["曹建国", "慰问"], ["吴海平", "慰问"], ["钱玉兰", "慰问"], ["刘志红", "慰问"]]

@@ -411,14 +411,16 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
             continue
         issued = issued or action == "印发文件"
         verb = text[hit.start:hit.end]
-        nxt = pairs[i + 1] if i + 1 < len(pairs) else None
+        # the actor's next act that stands (partners listed together interleave their
+        # pairs; a step such as 走访 gives way itself)
+        nxt = next((p for p in pairs[i + 1:] if p[1].key == actor.key
+                    and not p[0].trigger.minor), None)
         if verb.startswith(("深入", "带队", "率队")):
-            if nxt and nxt[1].key == actor.key and not any(
+            if nxt and not any(
                     c in text[hit.end:nxt[0].start] for c in "。；"):
                 continue
-        if verb.startswith("参加") and nxt and nxt[1].key == actor.key \
-                and nxt[0].start - hit.end <= JOINED_GAP:
-            continue  # 参加检查: joining the check is the check, one row
+        if verb.startswith("参加") and nxt and nxt[0].start - hit.end <= JOINED_GAP:
+            continue  # 参加检查: joining the check is the check, one row (参加走访: the 参加)
         if any(a.key == actor.key and act == action for _, a, act in out):
             continue
         out.append((hit, actor, action))
