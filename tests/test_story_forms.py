@@ -236,3 +236,10 @@ def test_leaders_who_go_deep_to_call_on_people_call_on_them_one_row_each():
     ev = _tables(text, issue="2025-02-09").events
     assert ev[["official", "action"]].values.tolist() == [
         ["曹建国", "慰问"], ["吴海平", "慰问"], ["钱玉兰", "慰问"], ["刘志红", "慰问"]]
+
+
+def test_each_clause_headed_by_a_division_is_that_divisions_figure():
+    text = "分地区看，中阳县同比增长1.3%，孝义市同比下降0.9%，汾阳市同比下降5.1%。\n"
+    facts = _tables(text, issue="2025-11-21", region="吕梁市").facts
+    assert facts[["value", "scope", "subject"]].values.tolist() == [
+        [1.3, "中阳县", "同比增长"], [0.9, "孝义市", "同比下降"], [5.1, "汾阳市", "同比下降"]]

@@ -206,11 +206,24 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
     return _place_subject(ctx, sent, orgs)
 
 
-def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any]) -> str | None:
+def _clause_place(ctx: DocContext, sent: Sentence, at: int) -> str | None:
+    """分地区看，甲县增长1.3%，乙区下降0.9%: a division heading the number's own clause is
+    where that number lies, whatever the sentence's other clauses name."""
+    begin = clause_start(ctx.text, sent.start, at)
+    if begin == sent.start:
+        return None  # the sentence's first clause: the sentence's scope already reads it
+    orgs = ctx.mentions.orgs.within(begin, at)
+    return _place_subject(ctx, sent, orgs, begin, at)
+
+
+def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any],
+                   start: int | None = None, end: int | None = None) -> str | None:
     """据介绍，今年以来，安徽省…下降19.3%: a division standing as the subject of a clause is
     where its figures lie, as written."""
-    named = [*orgs, *ctx.mentions.officials.within(sent.start, sent.end)]
-    for p in ctx.mentions.places.within(sent.start, sent.end):
+    start = sent.start if start is None else start
+    end = sent.end if end is None else end
+    named = [*orgs, *ctx.mentions.officials.within(start, end)]
+    for p in ctx.mentions.places.within(start, end):
         if any(o.start <= p.start < o.end for o in named):
             continue  # 安徽省应急管理厅, 县长甲: a place inside a body's or a title's name
         begin = clause_start(ctx.text, sent.start, p.start)
@@ -423,7 +436,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             "value_normalized": q.value_normalized, "unit_normalized": q.unit_normalized,
             "qualifier": qualifier, "direction": q.direction, "estimate": estimate,
             "period_start": period.start, "period_end": period.end,
-            "scope": sent_scope, "county": sent_county,
+            "scope": _clause_place(ctx, sent, q.start) or sent_scope, "county": sent_county,
             "organization": _organization(ctx, sent, q.start),
             "evidence": ctx.text[sent.start:sent.end],
             "char_start": sent.start, "char_end": sent.end,
