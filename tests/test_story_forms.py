@@ -243,3 +243,13 @@ def test_each_clause_headed_by_a_division_is_that_divisions_figure():
     facts = _tables(text, issue="2025-11-21", region="吕梁市").facts
     assert facts[["value", "scope", "subject"]].values.tolist() == [
         [1.3, "中阳县", "同比增长"], [0.9, "孝义市", "同比下降"], [5.1, "汾阳市", "同比下降"]]
+
+
+def test_a_paragraph_breaking_down_the_figures_before_keeps_their_period():
+    text = ("2025年1—10月，吕梁市规模以上工业增加值同比下降5.3%。\n"
+            "分门类看，采矿业增加值同比下降5.5%，制造业增加值同比下降5.9%。\n"
+            "分地区看，中阳县同比增长1.3%。\n")
+    facts = _tables(text, issue="2025-11-21", region="吕梁市").facts
+    assert facts[["value", "period_start", "period_end"]].values.tolist() == [
+        [5.3, "2025-01-01", "2025-10-31"], [5.5, "2025-01-01", "2025-10-31"],
+        [5.9, "2025-01-01", "2025-10-31"], [1.3, "2025-01-01", "2025-10-31"]]
