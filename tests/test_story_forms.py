@@ -250,6 +250,7 @@ def test_a_paragraph_breaking_down_the_figures_before_keeps_their_period():
             "分门类看，采矿业增加值同比下降5.5%，制造业增加值同比下降5.9%。\n"
             "分地区看，中阳县同比增长1.3%。\n")
     facts = _tables(text, issue="2025-11-21", region="吕梁市").facts
-    assert facts[["value", "period_start", "period_end"]].values.tolist() == [
-        [5.3, "2025-01-01", "2025-10-31"], [5.5, "2025-01-01", "2025-10-31"],
-        [5.9, "2025-01-01", "2025-10-31"], [1.3, "2025-01-01", "2025-10-31"]]
+    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
+               facts[["value", "period_start", "period_end"]].values.tolist()]
+    assert periods == [(5.3, "2025-01-01", "2025-10-31"), (5.5, "2025-01-01", "2025-10-31"),
+                       (5.9, "2025-01-01", "2025-10-31"), (1.3, "2025-01-01", "2025-10-31")]
