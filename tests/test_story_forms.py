@@ -254,3 +254,14 @@ def test_a_paragraph_breaking_down_the_figures_before_keeps_their_period():
                facts[["value", "period_start", "period_end"]].values.tolist()]
     assert periods == [(5.3, "2025-01-01", "2025-10-31"), (5.5, "2025-01-01", "2025-10-31"),
                        (5.9, "2025-01-01", "2025-10-31"), (1.3, "2025-01-01", "2025-10-31")]
+
+
+def test_a_campaign_since_a_month_governs_the_numbered_points_that_tell_it():
+    text = ("县应急管理局坚持问题导向，自8月初以来深入开展安全生产“三项行动”。\n"
+            "一是开展液化气瓶专项整治行动。行动期间，共出动检查人员280余人次，检查充装站15家。\n"
+            "二是开展危化品专项整治行动。全县共检查企业537家。\n")
+    facts = _tables(text, issue="2025-11-25").facts
+    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
+               facts[["value", "period_start", "period_end"]].values.tolist()]
+    assert periods == [(280, "2025-08-01", "2025-11-25"), (15, "2025-08-01", "2025-11-25"),
+                       (537, "2025-08-01", "2025-11-25")]

@@ -137,17 +137,18 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
 
 def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> Period:
     """A date expression as a period; a snapshot (截至…) runs from its year's start;
-    今年以来 runs to the paragraph's snapshot day, else to the issue date."""
+    今年以来, 8月以来 run to the paragraph's snapshot day, else to the issue date."""
     start = date.fromisoformat(mention.date_start)
     end = date.fromisoformat(mention.date_end)
     before = ctx.text[max(0, mention.start - 4):mention.start]
-    after = ctx.text[mention.end:mention.end + 3]
+    after = ctx.text[mention.end:mention.end + 6]
     if P.snapshot.search(before):
         return Period(date(end.year, 1, 1), end, snapshot=True)
-    if P.since.match(after) and mention.grain == "year":
+    if P.since.match(after):
         until = carried.end if carried and carried.end and carried.end >= start else ctx.issue_date
         if until and until >= start:
-            return Period(start, min(end, until))
+            # a year caps it (2024年以来 read in 2025 is that year's); 8月初以来 runs on
+            return Period(start, min(end, until) if mention.grain == "year" else until)
     return Period(start, end)
 
 
@@ -396,7 +397,11 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     if dated and dated[0].kind == "vague" and dated[0].start < sent.start + OPEN_WINDOW:
         state.period = None  # 近日，…: this report's time is not stated; nothing carries in
     lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)]
-    if lead and lead[0].start < _opening(ctx, sent, dated) + OPEN_WINDOW:
+    if lead and lead[0].start >= _opening(ctx, sent, dated) + OPEN_WINDOW:
+        # 市安监局…，自8月初以来深入开展…: a period said as "since" governs wherever it stands
+        lead = [d for d in lead if P.since.match(ctx.text[d.end:d.end + 6])
+                and not _record_base(ctx.text, d)]
+    if lead:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
     floor = sent.start
