@@ -24,6 +24,8 @@ from extract.topics import topics_in
     ("整治超速超员和渣土车交通违法", ["道路交通安全"]),
     ("检查疫苗和医疗器械管理", ["食品药品安全"]),
     ("检查烟花爆竹和特种设备安全", ["安全生产"]),
+    # a hazard no label covers is 其他, named before the rescue service's own word
+    ("开展地震灾害事故处置联合演习暨消防救援支队跨区域拉动演练", ["其他", "消防安全"]),
 ])
 def test_general_words_of_each_label(clause: str, topics: list[str]) -> None:
     assert topics_in(clause) == topics
