@@ -265,3 +265,11 @@ def test_a_campaign_since_a_month_governs_the_numbered_points_that_tell_it():
                facts[["value", "period_start", "period_end"]].values.tolist()]
     assert periods == [(280, "2025-08-01", "2025-11-25"), (15, "2025-08-01", "2025-11-25"),
                        (537, "2025-08-01", "2025-11-25")]
+
+
+def test_one_official_listed_with_bodies_before_an_attendance_verb_attends():
+    text = ("9月14日下午，安全生产例会召开。县委常委、副县长钱玉兰主持会议，县政府副县长、公安局局长"
+            "刘志红，县应急局、住建局等相关部门单位负责人参加会议。\n")
+    ev = _tables(text, issue="2025-09-15").events
+    assert ev[["official", "action"]].values.tolist() == [
+        ["钱玉兰", "主持会议"], ["刘志红", "出席会议"]]

@@ -337,12 +337,13 @@ def _host_of(ctx: DocContext, hit: Hit, before: list[Actor]) -> Actor:
 def _attendees(ctx: DocContext, hit: Hit, hits: list[Hit], actors: list[Actor],
                sent: Sentence) -> list[Actor]:
     """市领导甲、乙…，军分区司令员丙，市政府秘书长丁参加会议: every official listed before an
-    attendance verb since the sentence's previous act attends, whatever else the list names."""
+    attendance verb since the sentence's previous act attends, whatever else the list names
+    (…主持会议，副市长甲，市应急局等部门负责人参加会议: 甲 attends, the bodies' heads are unnamed)."""
     if not P.attend_verb.match(ctx.text, hit.start, hit.end):
         return []
     floor = max((h.end for h in hits if h.end <= hit.start), default=sent.start)
     listed = [a for a in actors if a.kind == "official" and floor <= a.start and a.end <= hit.start]
-    return listed if len(listed) > 1 else []
+    return listed
 
 
 def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[Actor]:
