@@ -273,3 +273,10 @@ def test_one_official_listed_with_bodies_before_an_attendance_verb_attends():
     ev = _tables(text, issue="2025-09-15").events
     assert ev[["official", "action"]].values.tolist() == [
         ["钱玉兰", "主持会议"], ["刘志红", "出席会议"]]
+
+
+def test_a_functional_zone_without_a_code_is_its_own_items_county():
+    text = "近期，区应急管理局对辖区内矿山企业开展高温汛期安全生产检查。\n"
+    ev = _tables(text, issue="2024-08-20", region="万盛经济技术开发区").events
+    assert ev[["organization", "counties"]].values.tolist() == [
+        ["区应急管理局", ["万盛经济技术开发区"]]]

@@ -1032,11 +1032,15 @@ def _own_county(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
     """A county's own items: with a county as the bulletin's region, an event that names
     no county happens in it (县…局, 我县, an unnamed actor)."""
     region = get_gazetteer().division(ctx.region_code) if ctx.region_code else None
-    if region is None or region.level != "county":
+    if region is not None and region.level == "county":
+        name, codes = region.name, [region.code]
+    elif region is None and ctx.region and P.zone_region.fullmatch(ctx.region):
+        name, codes = ctx.region, []  # a functional zone the division table does not list
+    else:
         return
     for row in rows:
         if not row["counties"] and not row["_higher"]:  # 全市召开…: the city's act, not the county's
-            row.update(county=region.name, counties=[region.name], county_codes=[region.code])
+            row.update(county=name, counties=[name], county_codes=list(codes))
 
 
 def _own_township(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
