@@ -280,3 +280,9 @@ def test_a_functional_zone_without_a_code_is_its_own_items_county():
     ev = _tables(text, issue="2024-08-20", region="万盛经济技术开发区").events
     assert ev[["organization", "counties"]].values.tolist() == [
         ["区应急管理局", ["万盛经济技术开发区"]]]
+
+
+def test_a_body_that_organises_people_to_check_makes_one_check():
+    text = "12月31日，地震发生后，县应急管理局迅速组织人员对我县影响情况进行排查检查。\n"
+    ev = _tables(text, issue="2025-01-02").events
+    assert ev[["organization", "action"]].values.tolist() == [["县应急管理局", "督导检查"]]

@@ -395,6 +395,7 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
     after 印发 a stated purpose (在全市开展…行动) is part of that event; one row per actor x action."""
     out: list[tuple[Hit, Actor, str]] = []
     issued = False
+    pairs = _one_check_a_clause(pairs, text)
     pairs = [p for p in pairs if not (p[0].statistic and any(
         a.key == p[1].key and not h.statistic and h is not p[0] for h, a, _ in pairs))]
     official_acts = {action for _, actor, action in pairs if actor.kind == "official"}
@@ -426,6 +427,22 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
             continue
         out.append((hit, actor, action))
     return out
+
+
+def _one_check_a_clause(pairs: list[tuple[Hit, Actor, str]],
+                        text: str) -> list[tuple[Hit, Actor, str]]:
+    """组织人员对…进行排查检查: a 开展行动 whose object is only a check (排查, 清查), told in
+    the same clause as the actor's check, is that check."""
+    def merged(hit: Hit, actor: Actor, action: str) -> bool:
+        return action == "开展行动" and P.check_object.search(text, hit.start, hit.end) is not None \
+            and any(a.key == actor.key and act == "督导检查" and _same_clause(text, hit, h)
+                    for h, a, act in pairs)
+    return [p for p in pairs if not merged(*p)]
+
+
+def _same_clause(text: str, a: Hit, b: Hit) -> bool:
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    return not any(c in text[lo:hi] for c in "，,；;。")
 
 
 JOINED_GAP = 2  # characters between 参加 and the act it joins (参加|检查, 参加了|调研)
