@@ -71,6 +71,7 @@ def one(text: str, region: str | None = "永州市"):
     ("市防总副总指挥、市应急管理局局长赵德明检查", "市防总副总指挥、市应急管理局局长", "赵德明",
      ("永州市",)),
     ("市安委会副主任、副市长孙文斌检查", "市安委会副主任、副市长", "孙文斌", ("永州市",)),
+    ("自治区领导陈小江出席", "自治区领导", "陈小江", ()),
 ])
 def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
     o = one(text)
