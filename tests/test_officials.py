@@ -71,7 +71,6 @@ def one(text: str, region: str | None = "永州市"):
     ("市防总副总指挥、市应急管理局局长赵德明检查", "市防总副总指挥、市应急管理局局长", "赵德明",
      ("永州市",)),
     ("市安委会副主任、副市长孙文斌检查", "市安委会副主任、副市长", "孙文斌", ("永州市",)),
-    ("自治区领导陈小江出席", "自治区领导", "陈小江", ()),
 ])
 def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str, ...]) -> None:
     o = one(text)
@@ -79,6 +78,11 @@ def test_title_forms(text: str, title: str, name: str, jurisdictions: tuple[str,
     assert o.jurisdiction == (jurisdictions[0] if jurisdictions else None)
     assert o.text == text[o.start:o.end] and o.name == text[o.name_start:o.name_end]
     assert text[o.title_start:o.title_end] == title
+
+
+def test_generic_title_of_an_autonomous_region() -> None:
+    o = one("自治区领导陈小江出席", region="南宁市")
+    assert (o.title, o.name, o.jurisdictions) == ("自治区领导", "陈小江", ("广西壮族自治区",))
 
 
 @pytest.mark.parametrize("text, name", [
