@@ -286,3 +286,13 @@ def test_a_body_that_organises_people_to_check_makes_one_check():
     text = "12月31日，地震发生后，县应急管理局迅速组织人员对我县影响情况进行排查检查。\n"
     ev = _tables(text, issue="2025-01-02").events
     assert ev[["organization", "action"]].values.tolist() == [["县应急管理局", "督导检查"]]
+
+
+def test_going_deep_into_a_named_place_is_a_visit_and_a_call_in_a_condolence_story():
+    text = ("县领导春节走访慰问困难群众\n"
+            "2月8日，县委常委、常务副县长吴海平深入金罗镇宋家村，送上新春的祝福。\n")
+    ev = _tables(text, issue="2025-02-09").events
+    assert ev[["official", "action", "townships"]].values.tolist() == [
+        ["吴海平", "慰问", ["金罗镇"]]]
+    plain = _tables("2月8日，县长吴海平深入学习贯彻乡村振兴战略。\n", issue="2025-02-09").events
+    assert plain.empty
