@@ -296,3 +296,11 @@ def test_going_deep_into_a_named_place_is_a_visit_and_a_call_in_a_condolence_sto
         ["吴海平", "慰问", ["金罗镇"]]]
     plain = _tables("2月8日，县长吴海平深入学习贯彻乡村振兴战略。\n", issue="2025-02-09").events
     assert plain.empty
+
+
+def test_a_subject_joined_across_its_number_is_written_as_the_damaged_page_writes_it():
+    text = "分三次產(chǎn)業看，第一產(chǎn)業增加值1322.83億元，同比增長5.3%。\n"
+    facts = _tables(text, issue="2025-10-29", region=None).facts
+    # the industries' 三次 counts nothing; the joined subject keeps Traditional characters
+    assert facts[["value", "subject"]].values.tolist() == [
+        [1322.83, "第一產業增加值"], [5.3, "第一產業增加值同比增長"]]

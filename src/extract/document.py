@@ -157,6 +157,25 @@ def _written_people(readable: View, ctx: DocContext) -> tuple[dict[str, str], di
     return names, titles
 
 
+MAX_PIECES = 4  # a joined phrase is a few runs of the sentence, never scattered characters
+
+
+def _pieces(text: str, value: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of ``text[lo:hi]``, in order, that spell ``value`` when joined (longest run
+    first at each step); [] when it is not so spelled in a few runs."""
+    spans: list[tuple[int, int]] = []
+    pos, at = 0, lo
+    while pos < len(value):
+        size = len(value) - pos
+        while size > 0 and (found := text.find(value[pos:pos + size], at, hi)) < 0:
+            size -= 1
+        if size == 0 or len(spans) == MAX_PIECES:
+            return []
+        spans.append((found, found + size))
+        pos, at = pos + size, found + size
+    return spans
+
+
 def _written(readable: View, text: str, value: Any, lo: int, hi: int, keep_glosses: bool,
              found: dict[tuple[str, bool], str]) -> Any:
     """A value copied from the view between ``lo`` and ``hi``, as the original writes it;
@@ -167,6 +186,9 @@ def _written(readable: View, text: str, value: Any, lo: int, hi: int, keep_gloss
     at = text.find(value, lo, hi)
     if at >= 0:
         return written(at, at + len(value))
+    pieces = _pieces(text, value, lo, hi)
+    if pieces:  # 第一产业增加值…同比增长: a phrase joined across its number, piece by piece
+        return "".join(written(a, b) for a, b in pieces)
     if (value, keep_glosses) not in found:
         at = text.find(value)
         found[value, keep_glosses] = written(at, at + len(value)) if at >= 0 else value
