@@ -43,9 +43,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from extract.firstchars import compile_skipping
 from extract.quantity import parse_number
@@ -166,9 +166,19 @@ def _char_map() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _mapper() -> Callable[[str], str]:
+    """``str.translate`` by ``_char_map`` applied only to the runs of characters it changes."""
+    table = _char_map()
+    runs = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]+")
+    return partial(runs.sub, lambda run: run.group().translate(table))
+
+
 def _map_text(text: str) -> str:
-    """The copy of ``text`` the date grammar reads (ASCII digits, Simplified characters)."""
-    return text.translate(_char_map())
+    """The copy of ``text`` the date grammar reads (ASCII digits, Simplified characters).
+    Most texts hold only a few such characters: a dict lookup for every character of
+    the text (``str.translate``) costs far more than translating the few runs found."""
+    return _mapper()(text)
 
 _CN = "零一二三四五六七八九十两"
 _MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -663,7 +673,9 @@ def context_passes(text: str, mapped: str, out: list[DateMention], ref: date) ->
 # These read one mention in the light of the ones before it, which the single
 # regex cannot: a bare 21日 takes the month last written, 当天 the day last written.
 
-_BARE_DAY = re.compile(r"(?<![0-9.月/\-第〇零一二三四五六七八九十])([12][0-9]|3[01]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
+# compiled to skip to its first characters (digits, 二, 三, 十): a lookbehind opens it, which
+# the engine would otherwise test at every character of the text
+_BARE_DAY = compile_skipping(r"(?<![0-9.月/\-第〇零一二三四五六七八九十])([12][0-9]|3[01]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
                        r"(?![常均报前益趋程记志内]|以内|之内|左右)")  # 十日内: a duration
 _JOIN = re.compile(r"\s*(?:至|到|—{1,2}|-{1,2}|~|–)\s*")
 _NOTE = r"[（(][^（()）\n]{1,6}[)）]"  # (除夕), （初六）, (星期一): a note on a day
@@ -673,6 +685,13 @@ _NOTED_JOIN = re.compile(rf"{_NOTE}\s*(?:至|到|—{{1,2}}|-{{1,2}}|~|–)\s*")
 @lru_cache(maxsize=1)
 def _anaphora() -> dict[str, int]:
     return {w: int(o) for w, o in read_table("timex_anaphoric.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _anaphora_start() -> re.Pattern[str]:
+    """The anaphoric words in file order: ``match`` finds the first that opens a text, as
+    a scan of them in order would, in one call."""
+    return re.compile("|".join(map(re.escape, _anaphora())) or "(?!)")
 
 
 class _Written:
@@ -756,12 +775,13 @@ def _prefer_parenthesised(mapped: str, out: list[DateMention]) -> list[DateMenti
 def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
     """当天, 次日: relative to the day last written, not to the issue date."""
     words = _anaphora()
+    opening = _anaphora_start().match
     result: list[DateMention] = []
     last: date | None = None
     for d in out:
-        word = next((w for w in words if d.text.startswith(w)), None)  # 当天下午 too
+        word = opening(d.text) if last is not None else None  # 当天下午 too
         if word is not None and last is not None:
-            when = last + timedelta(days=words[word])
+            when = last + timedelta(days=words[word.group()])
             d = DateMention(start=d.start, end=d.end, text=d.text, date_start=when.isoformat(),
                             date_end=when.isoformat(), grain="day", is_range=False,
                             kind="relative", has_year=False)
