@@ -61,10 +61,34 @@ class Place(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class _Entry:
+    """One division a written form may name, with what ``_pick`` asks of it read once."""
+
+    code: str
+    kind: int
+    div: Division
+    enclosing: frozenset[str]  # Gazetteer._enclosing(code)
+    rank: int  # LEVEL_RANK of its level
+    township: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """A written form's divisions, read once per process (the same forms recur in every text)."""
+
+    entries: tuple[tuple[str, int], ...]  # (code, kind)
+    read: tuple[_Entry, ...]
+    reach: frozenset[str]  # every code enclosing any of them
+    towns_only: bool  # all are townships
+    shorts_only: bool  # all are written as short forms
+
+
+@dataclass(frozen=True, slots=True)
 class _Cand:
     start: int
     end: int
     entries: tuple[tuple[str, int], ...]  # (code, kind)
+    form: _Form
 
 
 class Gazetteer:
@@ -92,6 +116,7 @@ class Gazetteer:
         self._last: tuple[str | None, list[_Cand]] = (None, [])
         self._enclosing_cache: dict[str, frozenset[str]] = {}
         self._patterns = tuple(self.surfaces)
+        self._forms: list[_Form | None] = [None] * len(self._patterns)  # read on first match
         # every match, overlapping ones included: _pick may refuse the longest and
         # take a shorter one inside it
         self._automaton = ahocorasick_rs.AhoCorasick(
@@ -180,13 +205,26 @@ class Gazetteer:
         return cands
 
     def _match(self, text: str) -> list[_Cand]:
+        # leftmost-longest, non-overlapping; no two matches share a span (each written form
+        # is one pattern), so plain tuples sort in C in the order (start, longest first)
+        found = sorted((start, start - end, index) for index, start, end
+                       in self._automaton.find_matches_as_indexes(text, overlapping=True))
+        forms = self._forms
         cands = []
-        surfaces, patterns = self.surfaces, self._patterns
-        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            cands.append(_Cand(start, end, surfaces[patterns[index]]))
-        # leftmost-longest, non-overlapping
-        cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        for start, neg_len, index in found:
+            form = forms[index] or self._read_form(index)
+            cands.append(_Cand(start, start - neg_len, form.entries, form))
         return cands
+
+    def _read_form(self, index: int) -> _Form:
+        entries = self.surfaces[self._patterns[index]]
+        read = tuple(_Entry(code, kind, self.by_code[code], self._enclosing(code),
+                            LEVEL_RANK[self.by_code[code].level],
+                            self.by_code[code].level == "township") for code, kind in entries)
+        form = _Form(entries, read, frozenset().union(*(e.enclosing for e in read)),
+                     all(e.township for e in read), all(e.kind == SHORT for e in read))
+        self._forms[index] = form
+        return form
 
     def parse_places(self, text: str, *, region: str | Division | None = None) -> list[Place]:
         """Every division named in ``text``, in text order, resolved by ``region``. The last
@@ -263,21 +301,28 @@ class Gazetteer:
     def _pick(self, cand: _Cand, scope: Division | None, ctx: Division | None,
               reg: Division | None = None, after_county: bool = False,
               area: Division | None = None) -> tuple[Division, int] | None:
+        form = cand.form
+        ctx_code = ctx.code if ctx is not None else None
+        scope_code = scope.code if scope is not None else None
+        if form.towns_only and ctx_code not in form.reach and (
+                after_county or (form.shorts_only and scope_code not in form.reach)):
+            return None  # every one is a township outside the county and city in play (工程, 文化)
+        reg_code = reg.code if reg is not None else None
+        area_code = area.code if area is not None else None
         best, best_key = None, None
-        for code, kind in cand.entries:
-            div = self.by_code[code]
-            in_ctx = ctx is not None and self.contains(ctx, code)
-            in_scope = scope is not None and self.contains(scope, code)
-            if div.level == "township" and not in_ctx and (
-                    after_county or (kind == SHORT and not in_scope)):
+        for e in form.read:
+            # None is in no set of codes: "ctx_code in e.enclosing" is contains(ctx, code)
+            in_ctx = ctx_code in e.enclosing
+            in_scope = scope_code in e.enclosing
+            if e.township and not in_ctx and (after_county or (e.kind == SHORT and not in_scope)):
                 continue
             # the bulletin's own county before the rest of its city, then the city
-            in_reg = reg is not None and self.contains(reg, code)
+            in_reg = reg_code in e.enclosing
             # a full township name shared across the country: the province or city just named
-            in_area = area is not None and self.contains(area, code)
-            key = (not in_ctx, not in_reg, not in_area, not in_scope, LEVEL_RANK[div.level], kind, code)
+            in_area = area_code in e.enclosing
+            key = (not in_ctx, not in_reg, not in_area, not in_scope, e.rank, e.kind, e.code)
             if best_key is None or key < best_key:
-                best, best_key = (div, kind), key
+                best, best_key = (e.div, e.kind), key
         if best is not None and best[0].level == "township" and best_key is not None \
                 and best_key[:4] == (True, True, True, True) and self._shared_township(cand):
             return None  # 城关镇 with nothing to say which of the country's many is meant
