@@ -84,6 +84,24 @@ def first_chars(source: str) -> set[str] | None:
     return None if empty or not chars else chars
 
 
+def compile_nonempty_skipping(source: str) -> re.Pattern[str]:
+    """``source`` compiled to skip the positions where no match that consumes characters
+    can begin: for a pattern of optional parts, which a search would otherwise try at
+    every position before settling on an empty match at the end. The matches that
+    consume characters are the same; an empty match may be lost."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return re.compile(source)
+    try:
+        chars, _ = _sequence(parsed)
+    except _Unknown:
+        return re.compile(source)
+    if not chars:
+        return re.compile(f"(?!)(?:{source})")  # it can only match the empty string
+    charset = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"(?=[{charset}])(?:{source})")
+
+
 @lru_cache(maxsize=1024)  # some patterns are built per document (the names already read)
 def compile_skipping(source: str) -> re.Pattern[str]:
     """``source`` compiled with a lookahead on its first characters, when they are known.

@@ -83,7 +83,7 @@ class _Form:
     shorts_only: bool  # all are written as short forms
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: thousands are made per text, and none is changed
 class _Cand:
     start: int
     end: int
@@ -115,6 +115,7 @@ class Gazetteer:
         self.common_shorts = frozenset(row[0] for row in common_shorts)
         self._last: tuple[str | None, list[_Cand]] = (None, [])
         self._enclosing_cache: dict[str, frozenset[str]] = {}
+        self._county_city_cache: dict[str, tuple[Division | None, Division | None]] = {}
         self._patterns = tuple(self.surfaces)
         self._forms: list[_Form | None] = [None] * len(self._patterns)  # read on first match
         # every match, overlapping ones included: _pick may refuse the longest and
@@ -404,16 +405,25 @@ class Gazetteer:
 
     def _place(self, text: str, cand: _Cand, div: Division, kind: int,
                chosen: list[tuple[_Cand, Division, int]]) -> Place:
-        county = self.county_of(div.code) if div.level in ("county", "township") else None
+        county, city = self._county_and_city(div)
         if div.level == "township" and div.zone_code:
             # 金洞管理区 … 晒北滩瑶族乡: counted under the zone named before it in the sentence
             zone = self._zone_before(text, cand.start, div.zone_code, chosen)
             county = zone or county
-        city = self.city_of(div.code) if div.level != "province" else None
         return Place(cand.start, cand.end, text[cand.start:cand.end], div.name, div.code,
                      div.level, div.parent_code, county.code if county else None,
                      county.name if county else None, city.code if city else None,
                      ("name", "alias", "short")[kind])
+
+    def _county_and_city(self, div: Division) -> tuple[Division | None, Division | None]:
+        """The county (of a county or township) and the city (of all but a province) a place
+        is counted under, walked up once per division."""
+        found = self._county_city_cache.get(div.code)
+        if found is None:
+            found = self._county_city_cache[div.code] = (
+                self.county_of(div.code) if div.level in ("county", "township") else None,
+                self.city_of(div.code) if div.level != "province" else None)
+        return found
 
     def _zone_before(self, text: str, pos: int, zone_code: str,
                      chosen: list[tuple[_Cand, Division, int]]) -> Division | None:

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
-from extract.firstchars import compile_skipping
+from extract.firstchars import compile_nonempty_skipping, compile_skipping
 from extract.records import Record
 from extract.resources import read_table
 
@@ -259,7 +259,9 @@ def _data() -> _Data:
         rf"(?P<sub>(?:[{_CN_CHARS}0-9]{{1,2}}[角毛])?(?:[{_CN_CHARS}0-9]{{1,2}}分(?!钟))?[整正]?)"
         rf"(?P<tail>{tail_q})?"
     )
-    before = re.compile(
+    # every part is optional: an empty match at the end reads as no qualifier and no
+    # direction, so the search may skip to where a word can begin
+    before = compile_nonempty_skipping(
         rf"(?:(?P<dir>{_alternation(list(directions))})了?)?"
         rf"(?:(?P<bq>{before_q})(?:达到|达|为|有|了)?)?(?:达到|达|为)?$"
     )
