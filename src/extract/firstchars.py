@@ -111,3 +111,50 @@ def compile_skipping(source: str) -> re.Pattern[str]:
         return re.compile(source)
     charset = "".join(re.escape(c) for c in sorted(chars))
     return re.compile(f"(?=[{charset}])(?:{source})")
+
+
+# ---------------------------------------------------------------- characters a match must hold
+
+def _needed_item(op: Any, value: Any) -> frozenset[str] | None:
+    """Characters one of which every match of the item consumes; None when none need be."""
+    if op is C.LITERAL:
+        return frozenset(chr(value))
+    if op is C.IN:
+        try:
+            return frozenset(_class_chars(value))
+        except _Unknown:
+            return None
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for alternative in value[1]:
+            needed = _needed_sequence(alternative)
+            if needed is None:
+                return None
+            union |= needed
+        return frozenset(union)
+    if op is C.SUBPATTERN:
+        return _needed_sequence(value[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _needed_sequence(value)
+    if op in _REPEATS and value[0] >= 1:
+        return _needed_sequence(value[2])
+    return None  # optional, zero-width (a lookaround reads, it does not consume), ., \1
+
+
+def _needed_sequence(items: Any) -> frozenset[str] | None:
+    """Every item of a sequence is consumed: the smallest set any of them needs."""
+    best: frozenset[str] | None = None
+    for op, value in items:
+        needed = _needed_item(op, value)
+        if needed is not None and (best is None or len(needed) < len(best)):
+            best = needed
+    return best
+
+
+def needed_chars(source: str) -> frozenset[str] | None:
+    """Characters of which every match of ``source`` holds at least one (a text without
+    any of them has no match); None when no such set is known."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _needed_sequence(parsed)

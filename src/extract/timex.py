@@ -45,9 +45,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
 from itertools import accumulate
-from collections.abc import Callable, Iterator
+from re import _parser  # type: ignore[attr-defined]
+from collections.abc import Callable, Iterable
 
-from extract.firstchars import compile_skipping
+from extract.firstchars import compile_skipping, needed_chars
 from extract.quantity import parse_number
 from extract.records import Record
 from extract.resources import read_table
@@ -205,6 +206,61 @@ class _Rel:
     not_before: str = ""  # likewise directly after it (全天候 is not 全天)
 
 
+class _Branches:
+    """The grammar's branches as regexes of their own, each with the characters one of
+    which any match of it holds. In a zone only the branches whose characters occur there
+    are searched, and their matches merged as the one alternation finds them: leftmost
+    first and, at one position, the branch written first. Most zones hold the characters
+    of a few branches (今天: the relative words), and the alternation tried all nineteen
+    at every position."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.regexes = tuple(compile_skipping(rf"(?P<B_{k}>{v})") for k, v in sources.items())
+        self.always = 0  # branches with no needed characters: searched in every zone
+        self.by_char: dict[str, int] = {}  # character -> the branches needing one of it or others
+        for i, source in enumerate(sources.values()):
+            chars = needed_chars(source)
+            if chars is None:
+                self.always |= 1 << i
+            for c in chars or ():
+                self.by_char[c] = self.by_char.get(c, 0) | 1 << i
+        self._chosen: dict[int, tuple[int, ...]] = {}
+
+    def _candidates(self, text: str, start: int, end: int) -> tuple[int, ...]:
+        mask, get = self.always, self.by_char.get
+        for c in text[start:end]:
+            mask |= get(c, 0)
+        chosen = self._chosen.get(mask)
+        if chosen is None:
+            chosen = self._chosen[mask] = tuple(i for i in range(len(self.regexes)) if mask >> i & 1)
+        return chosen
+
+    def finditer(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """What the one alternation's ``finditer(text, start, end)`` yields (no branch
+        matches the empty string, so each match ends past where it starts)."""
+        regexes = self.regexes
+        ahead = []  # (start, branch, match): each branch's next match
+        for i in self._candidates(text, start, end):
+            m = regexes[i].search(text, start, end)
+            if m is not None:
+                ahead.append((m.start(), i, m))
+        found = []
+        while ahead:
+            first = min(ahead)[2]
+            found.append(first)
+            pos = first.end()
+            kept = []
+            for at, i, m in ahead:
+                if at < pos:  # overlapped by the match taken: the branch's next one after it
+                    m = regexes[i].search(text, pos, end)
+                    if m is None:
+                        continue
+                    at = m.start()
+                kept.append((at, i, m))
+            ahead = kept
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Data:
     rel: dict[str, _Rel]
@@ -213,6 +269,7 @@ class _Data:
     zones: re.Pattern[str]  # runs of characters a date can be made of (the cheap prefilter)
     anchor: re.Pattern[str]  # what a run must hold to be worth the full regex
     branch_groups: tuple[tuple[str, int], ...]  # (branch, its group number), in order
+    searched: _Branches | None  # the branches apart; None if one could match nothing
 
 
 # Every character any branch can consume (plus the relative words' own). Dates are looked for
@@ -350,7 +407,9 @@ def _data() -> _Data:
     bare = [w for w in rel if not re.search(_ANCHOR, w)]  # 今晚: no anchor character of its own
     anchor = re.compile(_ANCHOR + ("|" + _alt(bare) if bare else ""))
     groups = tuple((b, regex.groupindex[f"B_{b}"]) for b in branches)
-    return _Data(rel, regex, tuple(branches), zones, anchor, groups)
+    nonempty = all(_parser.parse(v).getwidth()[0] > 0 for v in branches.values())
+    searched = _Branches(branches) if nonempty else None
+    return _Data(rel, regex, tuple(branches), zones, anchor, groups, searched)
 
 
 # ---------------------------------------------------------------- resolution
@@ -655,7 +714,10 @@ def parse_dates(text: str, *, ref_date: date | str) -> list[DateMention]:
         zs, ze = zone.span()
         if data.anchor.search(mapped, zs, ze):
             # one character past the zone so lookaheads see what follows
-            out.extend(_mentions(text, data.regex.finditer(mapped, zs, min(ze + 1, n)), ref, data))
+            end = min(ze + 1, n)
+            matches = (data.searched.finditer(mapped, zs, end) if data.searched is not None
+                       else data.regex.finditer(mapped, zs, end))
+            out.extend(_mentions(text, matches, ref, data))
     return context_passes(text, mapped, out, ref)
 
 
@@ -791,7 +853,7 @@ def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
     return result
 
 
-def _mentions(text: str, matches: Iterator[re.Match[str]], ref: date, data: _Data) -> list[DateMention]:
+def _mentions(text: str, matches: Iterable[re.Match[str]], ref: date, data: _Data) -> list[DateMention]:
     out: list[DateMention] = []
     for m in matches:
         branch = m.lastgroup[2:]  # the outer B_<branch> group closes last
