@@ -240,7 +240,8 @@ class Gazetteer:
         self._last_places = (text, key, places)
         return list(places)
 
-    def _parse_places(self, text: str, reg: Division | None) -> list[Place]:
+    def _parse_places(self, text: str, reg: Division | None,
+                      cands: list[_Cand] | None = None) -> list[Place]:
         scope = self._scope(reg)
         chosen: list[tuple[_Cand, Division, int]] = []
         shorts: list[tuple[_Cand, Division]] = []
@@ -249,7 +250,7 @@ class Gazetteer:
         ctx_end = 0
         area: Division | None = None  # the province or city last named in this sentence
         area_end = 0
-        for cand in self._candidates(text):
+        for cand in self._candidates(text) if cands is None else cands:
             if cand.start < last_end:
                 continue
             if ctx is not None and _SENTENCE_END_RE.search(text, ctx_end, cand.start):
@@ -466,12 +467,17 @@ class Gazetteer:
     def _masthead_region(self, text: str) -> Division | None:
         """A place that opens one of the first lines (the masthead): 渝北政务信息,
         中共重庆市渝北区委办公室 -> the deepest of the places written one after another."""
-        for line in text.lstrip().split("\n")[:3]:
-            line = line.strip()
+        cands = self._candidates(text)  # the whole text's: read below anyway
+        lead = text.lstrip()
+        at = len(text) - len(lead)  # where each raw line starts in the text
+        for raw in lead.split("\n")[:3]:
+            line = raw.strip()
+            line_start = at + len(raw) - len(raw.lstrip())
+            at += len(raw) + 1
             if not line or line.startswith("【") or len(line) > 60:
                 continue
             chain = []
-            for p in self.parse_places(line):
+            for p in self._parse_places(line, None, _inside(cands, line_start, len(line))):
                 if p.level == "township":
                     break
                 if (not chain and p.start <= 2) or (chain and p.start == chain[-1].end):
@@ -493,6 +499,14 @@ class Gazetteer:
             if len(entries) == 1 and line[:n] not in self.common_shorts:
                 return entries[0]
         return None
+
+
+def _inside(cands: list[_Cand], start: int, length: int) -> list[_Cand]:
+    """The candidates of a text that lie in text[start:start + length], as candidates of
+    that piece: a name occurs in a line where it occurs in the text inside the line."""
+    end = start + length
+    return [_Cand(c.start - start, c.end - start, c.entries, c.form)
+            for c in cands if start <= c.start and c.end <= end]
 
 
 def _in_name_after_title(text: str, start: int) -> bool:
