@@ -164,10 +164,12 @@ def _match_header(text: str, start: int, end: int, in_section: bool) -> tuple[He
 
 
 def _is_masthead_line(line: str) -> bool:
+    # a sentence is content, even before any header; nor is it a date line (a date holds
+    # neither mark), so the first paragraph of a text is not run through the date patterns
+    if "。" in line or "，" in line:
+        return False
     if is_date_line(line):
         return True
-    if "。" in line or "，" in line:  # a sentence is content, even before any header
-        return False
     return bool(_ISSUE_NO.search(line)) or (
         len(line) <= 40 and any(w in line for w in _masthead_words()))
 
