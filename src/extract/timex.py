@@ -217,7 +217,7 @@ class _Branches:
     def __init__(self, sources: dict[str, str]) -> None:
         self.regexes = tuple(compile_skipping(rf"(?P<B_{k}>{v})") for k, v in sources.items())
         self.always = 0  # branches with no needed characters: searched in every zone
-        self.by_char: dict[str, int] = {}  # character -> the branches needing one of it or others
+        self.by_char: dict[str, int] = {}  # character -> the branches it is a needed one of
         for i, source in enumerate(sources.values()):
             chars = needed_chars(source)
             if chars is None:
@@ -269,7 +269,7 @@ class _Data:
     zones: re.Pattern[str]  # runs of characters a date can be made of (the cheap prefilter)
     anchor: re.Pattern[str]  # what a run must hold to be worth the full regex
     branch_groups: tuple[tuple[str, int], ...]  # (branch, its group number), in order
-    searched: _Branches | None  # the branches apart; None if one could match nothing
+    searched: _Branches | None  # the branches apart; None when one can match the empty string
 
 
 # Every character any branch can consume (plus the relative words' own). Dates are looked for
@@ -738,7 +738,7 @@ def context_passes(text: str, mapped: str, out: list[DateMention], ref: date) ->
 # compiled to skip to its first characters (digits, 二, 三, 十): a lookbehind opens it, which
 # the engine would otherwise test at every character of the text
 _BARE_DAY = compile_skipping(r"(?<![0-9.月/\-第〇零一二三四五六七八九十])([12][0-9]|3[01]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
-                       r"(?![常均报前益趋程记志内]|以内|之内|左右)")  # 十日内: a duration
+                             r"(?![常均报前益趋程记志内]|以内|之内|左右)")  # 十日内: a duration
 _JOIN = re.compile(r"\s*(?:至|到|—{1,2}|-{1,2}|~|–)\s*")
 _NOTE = r"[（(][^（()）\n]{1,6}[)）]"  # (除夕), （初六）, (星期一): a note on a day
 _NOTED_JOIN = re.compile(rf"{_NOTE}\s*(?:至|到|—{{1,2}}|-{{1,2}}|~|–)\s*")
