@@ -14,13 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import ahocorasick_rs
 
 from extract.records import Record
 from extract.resources import read_table, read_words
 from extract.segment import jieba
+
+if TYPE_CHECKING:
+    from extract.officials import TitleGrammar
 
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 # kind of surface form: the canonical name, a full alias, a short form
@@ -509,11 +512,17 @@ def _inside(cands: list[_Cand], start: int, length: int) -> list[_Cand]:
             for c in cands if start <= c.start and c.end <= end]
 
 
-def _in_name_after_title(text: str, start: int) -> bool:
-    """True when ``start`` falls inside a name written right after a title (书记汪|金华)."""
+@lru_cache(maxsize=1)
+def _grammar() -> "TitleGrammar":
+    """The title grammar, imported once (it is asked for at every short form read)."""
     from extract.officials import get_grammar  # noqa: PLC0415 - officials imports this module
 
-    g = get_grammar()
+    return get_grammar()
+
+
+def _in_name_after_title(text: str, start: int) -> bool:
+    """True when ``start`` falls inside a name written right after a title (书记汪|金华)."""
+    g = _grammar()
     for back in (1, 2):  # the surname (1 or 2 characters) stands between title and match
         p = start - back
         if p > 0 and (text[p:start] in g.surnames or text[p:start] in g.compound_surnames):
