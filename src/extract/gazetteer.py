@@ -92,6 +92,7 @@ class _Cand:
     end: int
     entries: tuple[tuple[str, int], ...]  # (code, kind)
     form: _Form
+    cut: bool | None = None  # a short form cut out of a word or a name: read once per text
 
 
 class Gazetteer:
@@ -266,7 +267,7 @@ class Gazetteer:
             if pick is None:
                 continue
             div, kind = pick
-            if kind == SHORT and (self._straddled(text, cand) or _in_name_after_title(text, cand.start)):
+            if kind == SHORT and self._cut(text, cand):
                 continue
             if div.level == "township" and not self._township_in_reach(div, reg):
                 continue
@@ -343,6 +344,13 @@ class Gazetteer:
     def _shared_township(self, cand: _Cand) -> bool:
         """More than one township bears this written form."""
         return sum(1 for c, _ in cand.entries if self.by_code[c].level == "township") > 1
+
+    def _cut(self, text: str, cand: _Cand) -> bool:
+        """The short form is cut out of a longer word or a name; the places are read twice
+        (for the region guess, then in it), the candidates once."""
+        if cand.cut is None:
+            cand.cut = self._straddled(text, cand) or _in_name_after_title(text, cand.start)
+        return cand.cut
 
     @staticmethod
     def _straddled(text: str, cand: _Cand) -> bool:
