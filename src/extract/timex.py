@@ -99,7 +99,10 @@ def as_date(ref: date | str) -> date:
 # ---------------------------------------------------------------- calendar helpers
 
 def _last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
+    """calendar.monthrange(y, m)[1] without the weekday it also works out."""
+    if not 1 <= m <= 12:
+        raise calendar.IllegalMonthError(m)
+    return calendar.mdays[m] + (m == 2 and calendar.isleap(y))
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -783,8 +786,10 @@ class _Written:
 def _bare_days(text: str, mapped: str, out: list[DateMention], ref: date) -> list[DateMention]:
     """21日 with no month: the month of the last day written before it, else the reference's."""
     found = []
-    written = _Written(out)
+    written: _Written | None = None  # built at the first bare day: many texts have none
     for m in _BARE_DAY.finditer(mapped):
+        if written is None:
+            written = _Written(out)
         if written.covers(m.start(), m.end()):
             continue
         day = _num(m.group(1))
