@@ -178,3 +178,40 @@ def needed_chars(source: str) -> frozenset[str] | None:
     if parsed.state.flags & re.IGNORECASE:
         return None
     return _needed_sequence(parsed)
+
+
+# ---------------------------------------------------------------- characters a match consumes
+
+def _consumed(items: Any, chars: set[str]) -> None:
+    for op, value in items:
+        if op is C.LITERAL:
+            chars.add(chr(value))
+        elif op is C.IN:
+            chars |= _class_chars(value)
+        elif op is C.BRANCH:
+            for alternative in value[1]:
+                _consumed(alternative, chars)
+        elif op is C.SUBPATTERN:
+            if value[1] or value[2]:
+                raise _Unknown
+            _consumed(value[3], chars)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            _consumed(value, chars)
+        elif op in _REPEATS:
+            _consumed(value[2], chars)
+        elif op not in _ZERO_WIDTH and op is not C.GROUPREF:  # a back reference repeats a group
+            raise _Unknown  # ., [^…]: any character may be consumed
+
+
+def consumed_chars(source: str) -> frozenset[str] | None:
+    """Every character a match of ``source`` can consume (a lookaround reads, it does not
+    consume); None when that is no known set. No match spans a character outside it."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    chars: set[str] = set()
+    try:
+        _consumed(parsed, chars)
+    except _Unknown:
+        return None
+    return frozenset(chars)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, partial
+from typing import Any, Callable
 
-from extract.firstchars import compile_skipping
+from extract.firstchars import compile_skipping, consumed_chars
 from extract.gazetteer import Division, get_gazetteer
 from extract.officials import get_grammar
 from extract.records import Record
@@ -196,13 +196,52 @@ def parse_orgs(text: str, *, region: str | Division | None = None,
         reg = region if isinstance(region, Division) else gaz.resolve_region(region)
         places = gaz.parse_places(text, region=reg)
     # suffix characters inside a rank word (市委常委: 委 of 常委) are not an organ
-    ranks = [(m.start("rank"), m.end()) for m in g.rank_re.finditer(text)]
-    rank_starts = [a for a, _ in ranks]
+    in_rank = _rank_cover(text, g)
     out: list[Org] = []
     for start, end, kind in org_spans(text, places):
-        i = bisect_right(rank_starts, end - 1) - 1
-        in_rank = i >= 0 and ranks[i][0] <= end - 1 < ranks[i][1]
-        if _title_follows(text, end, g) or in_rank:
+        if _title_follows(text, end, g) or in_rank(end - 1):
             continue  # 市委书记, 县委常委: a title, not an acting body
         out.append(Org(start, end, text[start:end], text[start:end], kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _rank_run() -> re.Pattern[str] | None:
+    """A run of the characters a rank match can consume, ending where the search stops;
+    None when they are no known set."""
+    chars = consumed_chars(get_grammar().rank_re.pattern)
+    if not chars:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]*\\Z")
+
+
+def _rank_cover(text: str, g: Any) -> Callable[[int], bool]:
+    """Whether a position falls in the rank word of a rank match, as a scan of the whole
+    text finds them. A match consumes only _rank_run's characters, so none spans another:
+    from the start of the run holding the position, the scan finds what a scan begun
+    there finds. That is read at the few positions asked about, not over the whole text."""
+    run = _rank_run()
+    if run is None:
+        ranks = [(m.start("rank"), m.end()) for m in g.rank_re.finditer(text)]
+        rank_starts = [a for a, _ in ranks]
+
+        def scanned(pos: int) -> bool:
+            i = bisect_right(rank_starts, pos) - 1
+            return i >= 0 and ranks[i][0] <= pos < ranks[i][1]
+        return scanned
+    return partial(_in_rank, text, run, g.rank_re)
+
+
+def _in_rank(text: str, run: re.Pattern[str], rank_re: re.Pattern[str], pos: int) -> bool:
+    lo = max(0, pos - 32)
+    while (at := run.search(text, lo, pos + 1).start()) == lo and lo > 0:
+        lo = max(0, lo - 256)  # the run goes on before the window: look further back
+    while at <= pos:  # the scan's matches from the run's start, as finditer takes them
+        m = rank_re.match(text, at)
+        if m is None:
+            at += 1
+        elif m.start("rank") <= pos < m.end():
+            return True
+        else:
+            at = max(m.end(), at + 1)
+    return False
