@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 from datetime import date
 from typing import Any, Sequence
 
@@ -19,14 +20,20 @@ class SpanIndex:
     def __init__(self, records: Sequence[Any]) -> None:
         self.records = sorted(records, key=lambda r: (r.start, -r.end))
         self.starts = [r.start for r in self.records]
+        self._count = len(self.starts)
+        # the furthest end of the records up to each one: when it is within the span,
+        # every record starting in the span ends in it too, and a slice answers
+        self._reach = list(accumulate((r.end for r in self.records), max))
 
     def within(self, start: int, end: int) -> list[Any]:
         """Records that start at or after ``start`` and end by ``end``, in order."""
         starts = self.starts
         lo = bisect_left(starts, start)
-        if lo == len(starts) or starts[lo] >= end:
+        if lo == self._count or starts[lo] >= end:
             return []  # most lookups find nothing: no slice, no comprehension
         hi = bisect_left(starts, end, lo)
+        if self._reach[hi - 1] <= end:
+            return self.records[lo:hi]
         return [r for r in self.records[lo:hi] if r.end <= end]
 
     def __iter__(self):  # type: ignore[no-untyped-def]

@@ -84,12 +84,134 @@ def first_chars(source: str) -> set[str] | None:
     return None if empty or not chars else chars
 
 
+def compile_nonempty_skipping(source: str) -> re.Pattern[str]:
+    """``source`` compiled to skip the positions where no match that consumes characters
+    can begin: for a pattern of optional parts, which a search would otherwise try at
+    every position before settling on an empty match at the end. The matches that
+    consume characters are the same; an empty match may be lost."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return re.compile(source)
+    try:
+        chars, _ = _sequence(parsed)
+    except _Unknown:
+        return re.compile(source)
+    if not chars:
+        return re.compile(f"(?!)(?:{source})")  # it can only match the empty string
+    charset = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"(?=[{charset}])(?:{source})")
+
+
+def _engine_skips(source: str) -> bool:
+    """Whether the engine itself reads the characters a match starts with off the pattern:
+    one that opens with a character, a class, or alternatives each opening with a
+    character (as CPython's compiler looks for them). It then scans for them in a tighter
+    loop than a lookahead gives, about twice as fast."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] == 0:
+        return False
+    items = parsed.data
+    while items and items[0][0] is C.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+        items = items[0][1][3].data
+    if not items:
+        return False
+    op, value = items[0]
+    if op is C.BRANCH:
+        return all(alt.data and alt.data[0][0] is C.LITERAL for alt in value[1])
+    return op is C.LITERAL or op is C.IN
+
+
 @lru_cache(maxsize=1024)  # some patterns are built per document (the names already read)
 def compile_skipping(source: str) -> re.Pattern[str]:
-    """``source`` compiled with a lookahead on its first characters, when they are known.
-    Group numbers and names are unchanged (the lookahead and the wrapper capture nothing)."""
+    """``source`` compiled with a lookahead on its first characters, when they are known
+    and the engine does not find them itself. Group numbers and names are unchanged (the
+    lookahead and the wrapper capture nothing)."""
     chars = first_chars(source)
-    if chars is None:
+    if chars is None or _engine_skips(source):
         return re.compile(source)
     charset = "".join(re.escape(c) for c in sorted(chars))
     return re.compile(f"(?=[{charset}])(?:{source})")
+
+
+# ---------------------------------------------------------------- characters a match must hold
+
+def _needed_item(op: Any, value: Any) -> frozenset[str] | None:
+    """Characters one of which every match of the item consumes; None when none need be."""
+    if op is C.LITERAL:
+        return frozenset(chr(value))
+    if op is C.IN:
+        try:
+            return frozenset(_class_chars(value))
+        except _Unknown:
+            return None
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for alternative in value[1]:
+            needed = _needed_sequence(alternative)
+            if needed is None:
+                return None
+            union |= needed
+        return frozenset(union)
+    if op is C.SUBPATTERN:
+        return _needed_sequence(value[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _needed_sequence(value)
+    if op in _REPEATS and value[0] >= 1:
+        return _needed_sequence(value[2])
+    return None  # optional, zero-width (a lookaround reads, it does not consume), ., \1
+
+
+def _needed_sequence(items: Any) -> frozenset[str] | None:
+    """Every item of a sequence is consumed: the smallest set any of them needs."""
+    best: frozenset[str] | None = None
+    for op, value in items:
+        needed = _needed_item(op, value)
+        if needed is not None and (best is None or len(needed) < len(best)):
+            best = needed
+    return best
+
+
+def needed_chars(source: str) -> frozenset[str] | None:
+    """Characters of which every match of ``source`` holds at least one (a text without
+    any of them has no match); None when no such set is known."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _needed_sequence(parsed)
+
+
+# ---------------------------------------------------------------- characters a match consumes
+
+def _consumed(items: Any, chars: set[str]) -> None:
+    for op, value in items:
+        if op is C.LITERAL:
+            chars.add(chr(value))
+        elif op is C.IN:
+            chars |= _class_chars(value)
+        elif op is C.BRANCH:
+            for alternative in value[1]:
+                _consumed(alternative, chars)
+        elif op is C.SUBPATTERN:
+            if value[1] or value[2]:
+                raise _Unknown
+            _consumed(value[3], chars)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            _consumed(value, chars)
+        elif op in _REPEATS:
+            _consumed(value[2], chars)
+        elif op not in _ZERO_WIDTH and op is not C.GROUPREF:  # a back reference repeats a group
+            raise _Unknown  # ., [^…]: any character may be consumed
+
+
+def consumed_chars(source: str) -> frozenset[str] | None:
+    """Every character a match of ``source`` can consume (a lookaround reads, it does not
+    consume); None when that is no known set. No match spans a character outside it."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    chars: set[str] = set()
+    try:
+        _consumed(parsed, chars)
+    except _Unknown:
+        return None
+    return frozenset(chars)

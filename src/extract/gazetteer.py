@@ -14,13 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import ahocorasick_rs
 
 from extract.records import Record
 from extract.resources import read_table, read_words
 from extract.segment import jieba
+
+if TYPE_CHECKING:
+    from extract.officials import TitleGrammar
 
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 # kind of surface form: the canonical name, a full alias, a short form
@@ -61,10 +64,35 @@ class Place(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class _Entry:
+    """One division a written form may name, with what ``_pick`` asks of it read once."""
+
+    code: str
+    kind: int
+    div: Division
+    enclosing: frozenset[str]  # Gazetteer._enclosing(code)
+    rank: int  # LEVEL_RANK of its level
+    township: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """A written form's divisions, read once per process (the same forms recur in every text)."""
+
+    entries: tuple[tuple[str, int], ...]  # (code, kind)
+    read: tuple[_Entry, ...]
+    reach: frozenset[str]  # every code enclosing any of them
+    towns_only: bool  # all are townships
+    shorts_only: bool  # all are written as short forms
+
+
+@dataclass(slots=True)  # not frozen: thousands are made per text, and none is changed
 class _Cand:
     start: int
     end: int
     entries: tuple[tuple[str, int], ...]  # (code, kind)
+    form: _Form
+    cut: bool | None = None  # a short form cut out of a word or a name: read once per text
 
 
 class Gazetteer:
@@ -91,7 +119,9 @@ class Gazetteer:
         self.common_shorts = frozenset(row[0] for row in common_shorts)
         self._last: tuple[str | None, list[_Cand]] = (None, [])
         self._enclosing_cache: dict[str, frozenset[str]] = {}
+        self._county_city_cache: dict[str, tuple[Division | None, Division | None]] = {}
         self._patterns = tuple(self.surfaces)
+        self._forms: list[_Form | None] = [None] * len(self._patterns)  # read on first match
         # every match, overlapping ones included: _pick may refuse the longest and
         # take a shorter one inside it
         self._automaton = ahocorasick_rs.AhoCorasick(
@@ -180,13 +210,26 @@ class Gazetteer:
         return cands
 
     def _match(self, text: str) -> list[_Cand]:
+        # leftmost-longest, non-overlapping; no two matches share a span (each written form
+        # is one pattern), so plain tuples sort in C in the order (start, longest first)
+        found = sorted((start, start - end, index) for index, start, end
+                       in self._automaton.find_matches_as_indexes(text, overlapping=True))
+        forms = self._forms
         cands = []
-        surfaces, patterns = self.surfaces, self._patterns
-        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            cands.append(_Cand(start, end, surfaces[patterns[index]]))
-        # leftmost-longest, non-overlapping
-        cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        for start, neg_len, index in found:
+            form = forms[index] or self._read_form(index)
+            cands.append(_Cand(start, start - neg_len, form.entries, form))
         return cands
+
+    def _read_form(self, index: int) -> _Form:
+        entries = self.surfaces[self._patterns[index]]
+        read = tuple(_Entry(code, kind, self.by_code[code], self._enclosing(code),
+                            LEVEL_RANK[self.by_code[code].level],
+                            self.by_code[code].level == "township") for code, kind in entries)
+        form = _Form(entries, read, frozenset().union(*(e.enclosing for e in read)),
+                     all(e.township for e in read), all(e.kind == SHORT for e in read))
+        self._forms[index] = form
+        return form
 
     def parse_places(self, text: str, *, region: str | Division | None = None) -> list[Place]:
         """Every division named in ``text``, in text order, resolved by ``region``. The last
@@ -201,7 +244,8 @@ class Gazetteer:
         self._last_places = (text, key, places)
         return list(places)
 
-    def _parse_places(self, text: str, reg: Division | None) -> list[Place]:
+    def _parse_places(self, text: str, reg: Division | None,
+                      cands: list[_Cand] | None = None) -> list[Place]:
         scope = self._scope(reg)
         chosen: list[tuple[_Cand, Division, int]] = []
         shorts: list[tuple[_Cand, Division]] = []
@@ -210,7 +254,7 @@ class Gazetteer:
         ctx_end = 0
         area: Division | None = None  # the province or city last named in this sentence
         area_end = 0
-        for cand in self._candidates(text):
+        for cand in self._candidates(text) if cands is None else cands:
             if cand.start < last_end:
                 continue
             if ctx is not None and _SENTENCE_END_RE.search(text, ctx_end, cand.start):
@@ -223,7 +267,7 @@ class Gazetteer:
             if pick is None:
                 continue
             div, kind = pick
-            if kind == SHORT and (self._straddled(text, cand) or _in_name_after_title(text, cand.start)):
+            if kind == SHORT and self._cut(text, cand):
                 continue
             if div.level == "township" and not self._township_in_reach(div, reg):
                 continue
@@ -263,21 +307,28 @@ class Gazetteer:
     def _pick(self, cand: _Cand, scope: Division | None, ctx: Division | None,
               reg: Division | None = None, after_county: bool = False,
               area: Division | None = None) -> tuple[Division, int] | None:
+        form = cand.form
+        ctx_code = ctx.code if ctx is not None else None
+        scope_code = scope.code if scope is not None else None
+        if form.towns_only and ctx_code not in form.reach and (
+                after_county or (form.shorts_only and scope_code not in form.reach)):
+            return None  # every one is a township outside the county and city in play (工程, 文化)
+        reg_code = reg.code if reg is not None else None
+        area_code = area.code if area is not None else None
         best, best_key = None, None
-        for code, kind in cand.entries:
-            div = self.by_code[code]
-            in_ctx = ctx is not None and self.contains(ctx, code)
-            in_scope = scope is not None and self.contains(scope, code)
-            if div.level == "township" and not in_ctx and (
-                    after_county or (kind == SHORT and not in_scope)):
+        for e in form.read:
+            # None is in no set of codes: "ctx_code in e.enclosing" is contains(ctx, code)
+            in_ctx = ctx_code in e.enclosing
+            in_scope = scope_code in e.enclosing
+            if e.township and not in_ctx and (after_county or (e.kind == SHORT and not in_scope)):
                 continue
             # the bulletin's own county before the rest of its city, then the city
-            in_reg = reg is not None and self.contains(reg, code)
+            in_reg = reg_code in e.enclosing
             # a full township name shared across the country: the province or city just named
-            in_area = area is not None and self.contains(area, code)
-            key = (not in_ctx, not in_reg, not in_area, not in_scope, LEVEL_RANK[div.level], kind, code)
+            in_area = area_code in e.enclosing
+            key = (not in_ctx, not in_reg, not in_area, not in_scope, e.rank, e.kind, e.code)
             if best_key is None or key < best_key:
-                best, best_key = (div, kind), key
+                best, best_key = (e.div, e.kind), key
         if best is not None and best[0].level == "township" and best_key is not None \
                 and best_key[:4] == (True, True, True, True) and self._shared_township(cand):
             return None  # 城关镇 with nothing to say which of the country's many is meant
@@ -293,6 +344,13 @@ class Gazetteer:
     def _shared_township(self, cand: _Cand) -> bool:
         """More than one township bears this written form."""
         return sum(1 for c, _ in cand.entries if self.by_code[c].level == "township") > 1
+
+    def _cut(self, text: str, cand: _Cand) -> bool:
+        """The short form is cut out of a longer word or a name; the places are read twice
+        (for the region guess, then in it), the candidates once."""
+        if cand.cut is None:
+            cand.cut = self._straddled(text, cand) or _in_name_after_title(text, cand.start)
+        return cand.cut
 
     @staticmethod
     def _straddled(text: str, cand: _Cand) -> bool:
@@ -359,16 +417,25 @@ class Gazetteer:
 
     def _place(self, text: str, cand: _Cand, div: Division, kind: int,
                chosen: list[tuple[_Cand, Division, int]]) -> Place:
-        county = self.county_of(div.code) if div.level in ("county", "township") else None
+        county, city = self._county_and_city(div)
         if div.level == "township" and div.zone_code:
             # 金洞管理区 … 晒北滩瑶族乡: counted under the zone named before it in the sentence
             zone = self._zone_before(text, cand.start, div.zone_code, chosen)
             county = zone or county
-        city = self.city_of(div.code) if div.level != "province" else None
         return Place(cand.start, cand.end, text[cand.start:cand.end], div.name, div.code,
                      div.level, div.parent_code, county.code if county else None,
                      county.name if county else None, city.code if city else None,
                      ("name", "alias", "short")[kind])
+
+    def _county_and_city(self, div: Division) -> tuple[Division | None, Division | None]:
+        """The county (of a county or township) and the city (of all but a province) a place
+        is counted under, walked up once per division."""
+        found = self._county_city_cache.get(div.code)
+        if found is None:
+            found = self._county_city_cache[div.code] = (
+                self.county_of(div.code) if div.level in ("county", "township") else None,
+                self.city_of(div.code) if div.level != "province" else None)
+        return found
 
     def _zone_before(self, text: str, pos: int, zone_code: str,
                      chosen: list[tuple[_Cand, Division, int]]) -> Division | None:
@@ -411,12 +478,17 @@ class Gazetteer:
     def _masthead_region(self, text: str) -> Division | None:
         """A place that opens one of the first lines (the masthead): 渝北政务信息,
         中共重庆市渝北区委办公室 -> the deepest of the places written one after another."""
-        for line in text.lstrip().split("\n")[:3]:
-            line = line.strip()
+        cands = self._candidates(text)  # the whole text's: read below anyway
+        lead = text.lstrip()
+        at = len(text) - len(lead)  # where each raw line starts in the text
+        for raw in lead.split("\n")[:3]:
+            line = raw.strip()
+            line_start = at + len(raw) - len(raw.lstrip())
+            at += len(raw) + 1
             if not line or line.startswith("【") or len(line) > 60:
                 continue
             chain = []
-            for p in self.parse_places(line):
+            for p in self._parse_places(line, None, _inside(cands, line_start, len(line))):
                 if p.level == "township":
                     break
                 if (not chain and p.start <= 2) or (chain and p.start == chain[-1].end):
@@ -440,11 +512,25 @@ class Gazetteer:
         return None
 
 
-def _in_name_after_title(text: str, start: int) -> bool:
-    """True when ``start`` falls inside a name written right after a title (书记汪|金华)."""
+def _inside(cands: list[_Cand], start: int, length: int) -> list[_Cand]:
+    """The candidates of a text that lie in text[start:start + length], as candidates of
+    that piece: a name occurs in a line where it occurs in the text inside the line."""
+    end = start + length
+    return [_Cand(c.start - start, c.end - start, c.entries, c.form)
+            for c in cands if start <= c.start and c.end <= end]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> "TitleGrammar":
+    """The title grammar, imported once (it is asked for at every short form read)."""
     from extract.officials import get_grammar  # noqa: PLC0415 - officials imports this module
 
-    g = get_grammar()
+    return get_grammar()
+
+
+def _in_name_after_title(text: str, start: int) -> bool:
+    """True when ``start`` falls inside a name written right after a title (书记汪|金华)."""
+    g = _grammar()
     for back in (1, 2):  # the surname (1 or 2 characters) stands between title and match
         p = start - back
         if p > 0 and (text[p:start] in g.surnames or text[p:start] in g.compound_surnames):

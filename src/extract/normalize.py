@@ -9,10 +9,10 @@ Most texts need no view: ``view()`` returns None for them after one regex search
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .firstchars import compile_skipping
 from .resources import read_table
 
 _CJK = r"[\u3400-\u9fff]"
@@ -20,7 +20,9 @@ _CJK = r"[\u3400-\u9fff]"
 _GLOSS = rf"(?<={_CJK})\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\)"
 # a stray mark between two characters of one word: 市.委
 _STRAY = rf"(?<={_CJK})[.*_](?={_CJK})"
-_DROP = re.compile(f"{_GLOSS}|{_STRAY}")
+# both forms open with a lookbehind, which the engine would test at every character:
+# compiled to skip in C to the few characters ( . * _ a match can start with
+_DROP = compile_skipping(f"{_GLOSS}|{_STRAY}")
 
 
 @lru_cache(maxsize=1)

@@ -9,19 +9,18 @@ prefix only a known body name (应急管理局) counts. A bare 市委 before a r
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, partial
+from typing import Any, Callable
 
-from extract.firstchars import compile_skipping
+from extract.firstchars import compile_skipping, consumed_chars
 from extract.gazetteer import Division, get_gazetteer
 from extract.officials import get_grammar
 from extract.records import Record
 from extract.resources import read_table, read_words
 
 MAX_MIDDLE = 14
-HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +46,11 @@ class _OrgRules:
         self.suffix_verb_lengths = sorted({len(v) for v in self.suffix_verbs})
         self.body_lengths = sorted({len(b) for b in self.bodies}, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
+        # a run of Han characters, none of them a stop character, reaching the search's
+        # endpos (\Z, not $: $ would also match before a newline there)
+        stops = "".join(re.escape(c) for c in sorted(self.stop) if len(c) == 1)
+        self.han_run = re.compile(
+            (rf"(?:(?![{stops}])[\u4e00-\u9fff])*\Z" if stops else r"[\u4e00-\u9fff]*\Z"))
         self.suffix_words = tuple(read_words("org_suffix_words.txt"))
         self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
         self.standalone = frozenset(read_words("org_standalone.txt"))
@@ -58,15 +62,23 @@ def _rules() -> _OrgRules:
 
 
 def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
-              place_starts: dict[int, int]) -> int | None:
+              place_starts: dict[int, int], covered: list[int]) -> int | None:
     """Where the organisation begins: the leftmost place or prefix in the window
-    before the suffix (市市场监管局 starts at the first 市, not at 市场)."""
-    for p in range(left, sstart):
-        if p in place_starts:
-            return place_starts[p]
-        m = rules.prefix_re.match(text, p, sstart)
-        if m and text[p - 1:p + 1] not in rules.prefix_words:  # 城|市: no jurisdiction
-            return p
+    before the suffix (市市场监管局 starts at the first 市, not at 市场). ``covered`` is
+    ``place_starts``' positions in order; the prefixes are searched for, not tried at
+    every position."""
+    p = left
+    while p < sstart:
+        m = rules.prefix_re.search(text, p, sstart)
+        prefix_at = m.start() if m else sstart
+        i = bisect_left(covered, p)
+        if i < len(covered) and covered[i] <= prefix_at and covered[i] < sstart:
+            return place_starts[covered[i]]  # a place comes first, or at the prefix itself
+        if m is None:
+            return None
+        if text[prefix_at - 1:prefix_at + 1] not in rules.prefix_words:  # 城|市: no jurisdiction
+            return prefix_at
+        p = prefix_at + 1
     return None
 
 
@@ -78,13 +90,30 @@ def _body_before(text: str, pos: int, rules: Any, floor: int = 0) -> int:
     return 0
 
 
+_last_spans: tuple[str, tuple[Any, ...], list[tuple[int, int, str]]] | None = None
+
+
 def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every organisation-shaped span, titles included;
-    ``places`` are the text's places (townships only when written in full)."""
+    ``places`` are the text's places (townships only when written in full).
+    The last answer is kept: the officials and the organisations of one text both ask
+    for it, with the same places (one tuple, replaced whole, so threads cannot see half)."""
+    global _last_spans
+    last = _last_spans
+    key = tuple(places)
+    if last is not None and last[0] is text and last[1] == key:
+        return list(last[2])
+    spans = _org_spans(text, places)
+    _last_spans = (text, key, spans)
+    return list(spans)
+
+
+def _org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
     rules = _rules()
     # a township written in full (青岩镇人民政府) opens a body too; its short form does not
     place_starts = {i: p.start for p in places if p.level != "township" or p.form != "short"
                     for i in range(p.start, p.end)}
+    covered = sorted(place_starts)
     out: list[tuple[int, int, str]] = []
     last_end = 0
     pos = 0
@@ -107,13 +136,11 @@ def org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
             continue  # 干部, 部门: not 统战部
         if _heads_meeting(text, sstart):
             continue  # 全国宣传部长会议, 全省应急管理局长会议: a meeting of office holders
-        left = sstart
-        while left > max(last_end, sstart - MAX_MIDDLE) and HAN.match(text[left - 1]) \
-                and text[left - 1] not in rules.stop:
-            left -= 1
+        # back over Han characters, no stop character among them, to the last organisation
+        left = rules.han_run.search(text, max(last_end, sstart - MAX_MIDDLE), sstart).start()
         # a title inside the window ends it: 区长张涛代表区政府 -> 区政府
         left = max([left] + [r.end() for r in get_grammar().rank_re.finditer(text, left, sstart)])
-        start = _start_of(text, left, sstart, rules, place_starts)
+        start = _start_of(text, left, sstart, rules, place_starts, covered)
         if start is None and out and left == last_end == out[-1][1] and sstart > left \
                 and not _rank_within(text, left, end):
             # 市公安局|交通巡逻警察支队: a unit written right after its bureau, with no
@@ -169,13 +196,52 @@ def parse_orgs(text: str, *, region: str | Division | None = None,
         reg = region if isinstance(region, Division) else gaz.resolve_region(region)
         places = gaz.parse_places(text, region=reg)
     # suffix characters inside a rank word (市委常委: 委 of 常委) are not an organ
-    ranks = [(m.start("rank"), m.end()) for m in g.rank_re.finditer(text)]
-    rank_starts = [a for a, _ in ranks]
+    in_rank = _rank_cover(text, g)
     out: list[Org] = []
     for start, end, kind in org_spans(text, places):
-        i = bisect_right(rank_starts, end - 1) - 1
-        in_rank = i >= 0 and ranks[i][0] <= end - 1 < ranks[i][1]
-        if _title_follows(text, end, g) or in_rank:
+        if _title_follows(text, end, g) or in_rank(end - 1):
             continue  # 市委书记, 县委常委: a title, not an acting body
         out.append(Org(start, end, text[start:end], text[start:end], kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _rank_run() -> re.Pattern[str] | None:
+    """A run of the characters a rank match can consume, ending where the search stops;
+    None when they are no known set."""
+    chars = consumed_chars(get_grammar().rank_re.pattern)
+    if not chars:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]*\\Z")
+
+
+def _rank_cover(text: str, g: Any) -> Callable[[int], bool]:
+    """Whether a position falls in the rank word of a rank match, as a scan of the whole
+    text finds them. A match consumes only _rank_run's characters, so none spans another:
+    from the start of the run holding the position, the scan finds what a scan begun
+    there finds. That is read at the few positions asked about, not over the whole text."""
+    run = _rank_run()
+    if run is None:
+        ranks = [(m.start("rank"), m.end()) for m in g.rank_re.finditer(text)]
+        rank_starts = [a for a, _ in ranks]
+
+        def scanned(pos: int) -> bool:
+            i = bisect_right(rank_starts, pos) - 1
+            return i >= 0 and ranks[i][0] <= pos < ranks[i][1]
+        return scanned
+    return partial(_in_rank, text, run, g.rank_re)
+
+
+def _in_rank(text: str, run: re.Pattern[str], rank_re: re.Pattern[str], pos: int) -> bool:
+    lo = max(0, pos - 32)
+    while (at := run.search(text, lo, pos + 1).start()) == lo and lo > 0:
+        lo = max(0, lo - 256)  # the run goes on before the window: look further back
+    while at <= pos:  # the scan's matches from the run's start, as finditer takes them
+        m = rank_re.match(text, at)
+        if m is None:
+            at += 1
+        elif m.start("rank") <= pos < m.end():
+            return True
+        else:
+            at = max(m.end(), at + 1)
+    return False

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
-from extract.firstchars import compile_skipping
+from extract.firstchars import compile_nonempty_skipping, compile_skipping
 from extract.records import Record
 from extract.resources import read_table
 
@@ -56,10 +56,21 @@ _ARABIC_INT = re.compile(r"[0-9]+")
 _ASCII_DIGITS = "0123456789"
 
 
+# the two tables in one: no character either maps to is mapped by the other
+_NUMERAL_TABLE = {**_FULLWIDTH, **_CN_NORMAL}
+# thousands separators only between digit groups (601,293.11); ， is already , here
+_GROUP_COMMA = re.compile(r"(?<=[0-9])[,，](?=[0-9]{3})")
+# an ASCII number Decimal and float read alike: float() of it is what the Decimal route gives
+# (digits well inside Decimal's 28-digit precision, both conversions correctly rounded)
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,15})?")
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def _normalize_numeral(s: str) -> str:
-    s = s.translate(_FULLWIDTH).translate(_CN_NORMAL)
-    # thousands separators only between digit groups (601,293.11)
-    return re.sub(r"(?<=[0-9])[,，](?=[0-9]{3})", "", s).replace(" ", "")
+    s = s.translate(_NUMERAL_TABLE)
+    if "," in s:
+        s = _GROUP_COMMA.sub("", s)
+    return s.replace(" ", "")
 
 
 def _digits_only(s: str) -> Decimal | None:
@@ -128,6 +139,8 @@ def _positional(s: str) -> Decimal | None:
 
 def parse_number(s: str) -> float | None:
     """The value of a numeral as written (1.2万, 一千七百, 二〇二四, 负十), or None if it is not one."""
+    if _PLAIN_NUMBER.fullmatch(s):
+        return float(s)  # most numbers: 2024, 15, 1.74
     s = _normalize_numeral(s.strip())
     if not s:
         return None
@@ -246,7 +259,9 @@ def _data() -> _Data:
         rf"(?P<sub>(?:[{_CN_CHARS}0-9]{{1,2}}[角毛])?(?:[{_CN_CHARS}0-9]{{1,2}}分(?!钟))?[整正]?)"
         rf"(?P<tail>{tail_q})?"
     )
-    before = re.compile(
+    # every part is optional: an empty match at the end reads as no qualifier and no
+    # direction, so the search may skip to where a word can begin
+    before = compile_nonempty_skipping(
         rf"(?:(?P<dir>{_alternation(list(directions))})了?)?"
         rf"(?:(?P<bq>{before_q})(?:达到|达|为|有|了)?)?(?:达到|达|为)?$"
     )
@@ -280,7 +295,7 @@ def _scale_factor(scale: str) -> Decimal:
 
 
 def _is_chinese(num: str) -> bool:
-    return not any(c in _ASCII_DIGITS for c in num.translate(_FULLWIDTH))
+    return _ANY_DIGIT.search(num) is None  # no Arabic digit, ASCII or full-width
 
 
 _ROUND_BEFORE = "近上逾超约达"
@@ -288,9 +303,10 @@ _ROUND_BEFORE = "近上逾超约达"
 
 def _round_number(text: str, start: int, num: str) -> bool:
     """A bare 百/千/万 counts only after 近/上/逾/超/约/达: 近千人 is about 1000, 百姓 is a word."""
+    if start == 0 or text[start - 1] not in _ROUND_BEFORE:
+        return False  # the cheap test first: most numbers follow no such word
     n = num.translate(_CN_NORMAL)
-    return bool(n) and all(c in "百千万亿" for c in n) and start > 0 \
-        and text[start - 1] in _ROUND_BEFORE
+    return bool(n) and all(c in "百千万亿" for c in n)
 
 
 def _bad_chinese(num: str) -> bool:

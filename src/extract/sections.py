@@ -22,6 +22,8 @@ _ENUM2 = re.compile(rf"[（(]([{_CN_NUM}]{{1,3}})[)）]\s*")
 # 二、三季度…, 一、二月份…: a list of numerals before a period word, not an enumerator
 _NUMERAL_LIST = re.compile(rf"[{_CN_NUM}]+(?:季度|月|年|个|次|期)")
 _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+# the text up to and including the next _SENT_END, leading blanks apart (\s is str.isspace)
+_SENTENCE = re.compile(r"\s*([^。！？!?]*[。！？!?]+[”’」』）)]*)")
 # A lead label: 2-12 characters of a name, then a space before the text it heads.
 _LEAD = re.compile(r"([\u4e00-\u9fff（）()]{2,12})[ \u3000\t]+(?=\S)")
 _DATEISH = re.compile(r"[0-9０-９一二三四五六七八九十〇零]|今年|去年|近日|近期|日前|本周|上周|本月|上月|当天|今天|昨天|昨日|连日")
@@ -162,10 +164,12 @@ def _match_header(text: str, start: int, end: int, in_section: bool) -> tuple[He
 
 
 def _is_masthead_line(line: str) -> bool:
+    # a sentence is content, even before any header; nor is it a date line (a date holds
+    # neither mark), so the first paragraph of a text is not run through the date patterns
+    if "。" in line or "，" in line:
+        return False
     if is_date_line(line):
         return True
-    if "。" in line or "，" in line:  # a sentence is content, even before any header
-        return False
     return bool(_ISSUE_NO.search(line)) or (
         len(line) <= 40 and any(w in line for w in _masthead_words()))
 
@@ -194,10 +198,9 @@ def _lead_labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, pos = [], start
-    for m in _SENT_END.finditer(text, start, end):
-        s, e = _strip_span(text, pos, m.end())
-        if e > s:
-            spans.append((s, e))
+    # one match a sentence, its leading blanks skipped (it ends on a mark, never a blank)
+    while (m := _SENTENCE.match(text, pos, end)) is not None:
+        spans.append((m.start(1), m.end()))
         pos = m.end()
     s, e = _strip_span(text, pos, end)
     if e > s:

@@ -43,11 +43,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
-from collections.abc import Iterator
+from re import _parser  # type: ignore[attr-defined]
+from collections.abc import Callable, Iterable
 
-from extract.firstchars import compile_skipping
+from extract.firstchars import compile_skipping, needed_chars
 from extract.quantity import parse_number
 from extract.records import Record
 from extract.resources import read_table
@@ -98,7 +99,10 @@ def as_date(ref: date | str) -> date:
 # ---------------------------------------------------------------- calendar helpers
 
 def _last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
+    """calendar.monthrange(y, m)[1] without the weekday it also works out."""
+    if not 1 <= m <= 12:
+        raise calendar.IllegalMonthError(m)
+    return calendar.mdays[m] + (m == 2 and calendar.isleap(y))
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -166,9 +170,19 @@ def _char_map() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _mapper() -> Callable[[str], str]:
+    """``str.translate`` by ``_char_map`` applied only to the runs of characters it changes."""
+    table = _char_map()
+    runs = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]+")
+    return partial(runs.sub, lambda run: run.group().translate(table))
+
+
 def _map_text(text: str) -> str:
-    """The copy of ``text`` the date grammar reads (ASCII digits, Simplified characters)."""
-    return text.translate(_char_map())
+    """The copy of ``text`` the date grammar reads (ASCII digits, Simplified characters).
+    Most texts hold only a few such characters: a dict lookup for every character of
+    the text (``str.translate``) costs far more than translating the few runs found."""
+    return _mapper()(text)
 
 _CN = "零一二三四五六七八九十两"
 _MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -195,6 +209,61 @@ class _Rel:
     not_before: str = ""  # likewise directly after it (全天候 is not 全天)
 
 
+class _Branches:
+    """The grammar's branches as regexes of their own, each with the characters one of
+    which any match of it holds. In a zone only the branches whose characters occur there
+    are searched, and their matches merged as the one alternation finds them: leftmost
+    first and, at one position, the branch written first. Most zones hold the characters
+    of a few branches (今天: the relative words), and the alternation tried all nineteen
+    at every position."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.regexes = tuple(compile_skipping(rf"(?P<B_{k}>{v})") for k, v in sources.items())
+        self.always = 0  # branches with no needed characters: searched in every zone
+        self.by_char: dict[str, int] = {}  # character -> the branches it is a needed one of
+        for i, source in enumerate(sources.values()):
+            chars = needed_chars(source)
+            if chars is None:
+                self.always |= 1 << i
+            for c in chars or ():
+                self.by_char[c] = self.by_char.get(c, 0) | 1 << i
+        self._chosen: dict[int, tuple[int, ...]] = {}
+
+    def _candidates(self, text: str, start: int, end: int) -> tuple[int, ...]:
+        mask, get = self.always, self.by_char.get
+        for c in text[start:end]:
+            mask |= get(c, 0)
+        chosen = self._chosen.get(mask)
+        if chosen is None:
+            chosen = self._chosen[mask] = tuple(i for i in range(len(self.regexes)) if mask >> i & 1)
+        return chosen
+
+    def finditer(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """What the one alternation's ``finditer(text, start, end)`` yields (no branch
+        matches the empty string, so each match ends past where it starts)."""
+        regexes = self.regexes
+        ahead = []  # (start, branch, match): each branch's next match
+        for i in self._candidates(text, start, end):
+            m = regexes[i].search(text, start, end)
+            if m is not None:
+                ahead.append((m.start(), i, m))
+        found = []
+        while ahead:
+            first = min(ahead)[2]
+            found.append(first)
+            pos = first.end()
+            kept = []
+            for at, i, m in ahead:
+                if at < pos:  # overlapped by the match taken: the branch's next one after it
+                    m = regexes[i].search(text, pos, end)
+                    if m is None:
+                        continue
+                    at = m.start()
+                kept.append((at, i, m))
+            ahead = kept
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Data:
     rel: dict[str, _Rel]
@@ -203,6 +272,7 @@ class _Data:
     zones: re.Pattern[str]  # runs of characters a date can be made of (the cheap prefilter)
     anchor: re.Pattern[str]  # what a run must hold to be worth the full regex
     branch_groups: tuple[tuple[str, int], ...]  # (branch, its group number), in order
+    searched: _Branches | None  # the branches apart; None when one can match the empty string
 
 
 # Every character any branch can consume (plus the relative words' own). Dates are looked for
@@ -340,7 +410,9 @@ def _data() -> _Data:
     bare = [w for w in rel if not re.search(_ANCHOR, w)]  # 今晚: no anchor character of its own
     anchor = re.compile(_ANCHOR + ("|" + _alt(bare) if bare else ""))
     groups = tuple((b, regex.groupindex[f"B_{b}"]) for b in branches)
-    return _Data(rel, regex, tuple(branches), zones, anchor, groups)
+    nonempty = all(_parser.parse(v).getwidth()[0] > 0 for v in branches.values())
+    searched = _Branches(branches) if nonempty else None
+    return _Data(rel, regex, tuple(branches), zones, anchor, groups, searched)
 
 
 # ---------------------------------------------------------------- resolution
@@ -645,7 +717,10 @@ def parse_dates(text: str, *, ref_date: date | str) -> list[DateMention]:
         zs, ze = zone.span()
         if data.anchor.search(mapped, zs, ze):
             # one character past the zone so lookaheads see what follows
-            out.extend(_mentions(text, data.regex.finditer(mapped, zs, min(ze + 1, n)), ref, data))
+            end = min(ze + 1, n)
+            matches = (data.searched.finditer(mapped, zs, end) if data.searched is not None
+                       else data.regex.finditer(mapped, zs, end))
+            out.extend(_mentions(text, matches, ref, data))
     return context_passes(text, mapped, out, ref)
 
 
@@ -663,8 +738,10 @@ def context_passes(text: str, mapped: str, out: list[DateMention], ref: date) ->
 # These read one mention in the light of the ones before it, which the single
 # regex cannot: a bare 21日 takes the month last written, 当天 the day last written.
 
-_BARE_DAY = re.compile(r"(?<![0-9.月/\-第〇零一二三四五六七八九十])([12][0-9]|3[01]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
-                       r"(?![常均报前益趋程记志内]|以内|之内|左右)")  # 十日内: a duration
+# compiled to skip to its first characters (digits, 二, 三, 十): a lookbehind opens it, which
+# the engine would otherwise test at every character of the text
+_BARE_DAY = compile_skipping(r"(?<![0-9.月/\-第〇零一二三四五六七八九十])([12][0-9]|3[01]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?)日"
+                             r"(?![常均报前益趋程记志内]|以内|之内|左右)")  # 十日内: a duration
 _JOIN = re.compile(r"\s*(?:至|到|—{1,2}|-{1,2}|~|–)\s*")
 _NOTE = r"[（(][^（()）\n]{1,6}[)）]"  # (除夕), （初六）, (星期一): a note on a day
 _NOTED_JOIN = re.compile(rf"{_NOTE}\s*(?:至|到|—{{1,2}}|-{{1,2}}|~|–)\s*")
@@ -673,6 +750,13 @@ _NOTED_JOIN = re.compile(rf"{_NOTE}\s*(?:至|到|—{{1,2}}|-{{1,2}}|~|–)\s*")
 @lru_cache(maxsize=1)
 def _anaphora() -> dict[str, int]:
     return {w: int(o) for w, o in read_table("timex_anaphoric.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _anaphora_start() -> re.Pattern[str]:
+    """The anaphoric words in file order: ``match`` finds the first that opens a text, as
+    a scan of them in order would, in one call."""
+    return re.compile("|".join(map(re.escape, _anaphora())) or "(?!)")
 
 
 class _Written:
@@ -702,8 +786,10 @@ class _Written:
 def _bare_days(text: str, mapped: str, out: list[DateMention], ref: date) -> list[DateMention]:
     """21日 with no month: the month of the last day written before it, else the reference's."""
     found = []
-    written = _Written(out)
+    written: _Written | None = None  # built at the first bare day: many texts have none
     for m in _BARE_DAY.finditer(mapped):
+        if written is None:
+            written = _Written(out)
         if written.covers(m.start(), m.end()):
             continue
         day = _num(m.group(1))
@@ -756,12 +842,13 @@ def _prefer_parenthesised(mapped: str, out: list[DateMention]) -> list[DateMenti
 def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
     """当天, 次日: relative to the day last written, not to the issue date."""
     words = _anaphora()
+    opening = _anaphora_start().match
     result: list[DateMention] = []
     last: date | None = None
     for d in out:
-        word = next((w for w in words if d.text.startswith(w)), None)  # 当天下午 too
+        word = opening(d.text) if last is not None else None  # 当天下午 too
         if word is not None and last is not None:
-            when = last + timedelta(days=words[word])
+            when = last + timedelta(days=words[word.group()])
             d = DateMention(start=d.start, end=d.end, text=d.text, date_start=when.isoformat(),
                             date_end=when.isoformat(), grain="day", is_range=False,
                             kind="relative", has_year=False)
@@ -771,7 +858,7 @@ def _anaphoric(out: list[DateMention], ref: date) -> list[DateMention]:
     return result
 
 
-def _mentions(text: str, matches: Iterator[re.Match[str]], ref: date, data: _Data) -> list[DateMention]:
+def _mentions(text: str, matches: Iterable[re.Match[str]], ref: date, data: _Data) -> list[DateMention]:
     out: list[DateMention] = []
     for m in matches:
         branch = m.lastgroup[2:]  # the outer B_<branch> group closes last
