@@ -337,7 +337,8 @@ def test_never_a_week(text: str) -> None:
     ("下年度计划", "下年度", "2025-01-01", "2025-12-31", "year"),
     ("下年3月启用", "下年3月", "2025-03-01", "2025-03-31", "month"),
     ("这一年，全县脱贫", "这一年", "2024-01-01", "2024-12-31", "year"),
-    ("本日零时起", "本日", "2024-10-12", "2024-10-12", "day"),
+    # a clock hour in numerals belongs to its day as one in digits does (前晚8时)
+    ("本日零时起", "本日零时", "2024-10-12", "2024-10-12", "day"),
     ("前日凌晨，突降暴雨", "前日凌晨", "2024-10-10", "2024-10-10", "day"),
     ("前晚8时，货车侧翻", "前晚8时", "2024-10-10", "2024-10-10", "day"),
 ])
@@ -428,3 +429,10 @@ def test_weekday_char_starting_another_word(text: str, span: str) -> None:
 
 def test_bare_weekday_is_not_read() -> None:
     assert parse_dates("周二召开例会", ref_date=REF) == []
+
+
+def test_a_range_of_days_with_clock_times_in_numerals_is_one_range() -> None:
+    found = parse_dates("2017年12月30日零时至2018年1月1日12时，全省共出动警力", ref_date=date(2018, 1, 2))
+    assert [(d.date_start, d.date_end) for d in found] == [("2017-12-30", "2018-01-01")]
+    found = parse_dates("12月30日零时至31日二十四时", ref_date=date(2018, 1, 2))
+    assert [(d.date_start, d.date_end) for d in found] == [("2017-12-30", "2017-12-31")]
