@@ -190,7 +190,10 @@ def write_chunk(folder: Path, rows: dict[str, Iterable[dict[str, Any]]]) -> None
 def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool, workers: int,
                progress: Progress) -> Iterator[tuple[ChunkPlan, Rows | None]]:
     # each worker stores its own chunk: sending the rows back to this process to be written
-    # would make it a serial step that the workers wait on
+    # would make it a serial step that the workers wait on. Largest chunks first: chunk sizes
+    # vary (cut by content), and a large one started last would leave the other workers idle
+    if workers > 1:
+        pending = sorted(pending, key=lambda p: len(p.jobs), reverse=True)
     results = pool_imap(_chunk_saved, ((p, options, keep_text, progress) for p in pending),
                         len(pending), workers)
     for plan, _ in zip(pending, results):

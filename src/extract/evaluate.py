@@ -65,12 +65,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from rapidfuzz import fuzz
 
 from .errors import UsageError
+
+if TYPE_CHECKING:  # pandas is imported where frames are made: `run --help` never pays for it
+    import pandas as pd
 
 __all__ = [
     "MATCHING_RULE_HELP",
@@ -209,6 +211,7 @@ def _is_missing(value: Any) -> bool:
     """NaN / NA / NaT: how a DataFrame spells a column absent from a row."""
     if value is None or isinstance(value, (str, bytes, bool)) or hasattr(value, "__len__"):
         return False  # containers (lists, numpy arrays) are values, never "missing"
+    import pandas as pd  # noqa: PLC0415 - see the module's imports
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -488,6 +491,7 @@ def _gold_coverage(tables: dict[str, _Table]) -> None:
 
 
 def _frame(table: _Table) -> pd.DataFrame:
+    import pandas as pd  # noqa: PLC0415 - see the module's imports
     # object dtype keeps JSON null (None) apart from an absent column (NaN), and ints as ints.
     frame = pd.DataFrame(table.rows, dtype=object) if table.rows else pd.DataFrame(columns=["doc_id"], dtype=object)
     frame.attrs["doc_ids"] = sorted(table.doc_ids)
