@@ -304,3 +304,11 @@ def test_a_subject_joined_across_its_number_is_written_as_the_damaged_page_write
     # the industries' 三次 counts nothing; the joined subject keeps Traditional characters
     assert facts[["value", "subject"]].values.tolist() == [
         [1322.83, "第一產業增加值"], [5.3, "第一產業增加值同比增長"]]
+
+
+def test_later_stops_of_a_trip_told_for_partners_belong_to_each_of_them():
+    text = ("1月21日，县委书记曹建国、县长吴海平深入金罗镇，看望慰问困难群众。"
+            "在武家庄镇，他们走访了老党员。\n")
+    ev = _tables(text, issue="2025-01-22").events
+    assert ev[["official", "townships"]].values.tolist() == [
+        ["曹建国", ["金罗镇", "武家庄镇"]], ["吴海平", ["金罗镇", "武家庄镇"]]]

@@ -617,6 +617,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "_place_convened": action == "召开会议" and _place_itself(actor),
         "_speaker": action == "主持会议" or (action == "出席会议" and _speaks(ctx.text, hit)),
         "_minor": hit.trigger.minor,
+        "_hit": hit.start,  # partners listed together share one hit, and so one trip
         "_joins": action == "出席会议" or bool(P.joined_act.match(ctx.text, max(0, hit.start - 2), hit.start)),
         "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
@@ -949,10 +950,20 @@ def _fold_visit(row: dict[str, Any], actor: Actor, frame: Frame) -> bool:
         frame.visit = visit
         return True
     if key:
+        previous = frame.visit
+        partners = [] if previous is None or _other_trip(previous, row) \
+            else [previous, *frame.joined]  # 甲、乙深入…: later stops are both officials'
         frame.visits[key] = frame.visit = row
-        frame.joined = []
+        frame.joined = partners
     frame.meeting_rows = []
     return False
+
+
+def _other_trip(previous: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether a new visit row opens a trip of its own, not one told for partners listed
+    together before one verb (the same hit in the same sentence)."""
+    return (previous["char_start"], previous["_hit"], previous["date_start"]) != \
+        (row["char_start"], row["_hit"], row["date_start"])
 
 
 def _fold_meeting(row: dict[str, Any], frame: Frame) -> bool:
@@ -1120,7 +1131,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     rows = _one_trip_a_day(rows)
     _joined_topics(rows)
     for row in rows:
-        del row["_joins"], row["_speaker"], row["_minor"]
+        del row["_joins"], row["_speaker"], row["_minor"], row["_hit"]
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order
     return rows
