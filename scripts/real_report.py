@@ -24,7 +24,7 @@ from extract.evaluate import evaluate
 REAL = Path(__file__).resolve().parents[1] / "corpus" / "real"
 # every folder of the set with a manifest: dev, test, then the later fresh pairs (dev2, test2…)
 HALVES = sorted((p.name for p in REAL.iterdir() if (p / "manifest.csv").is_file()),
-                key=lambda n: (n.rstrip("0123456789") != "dev", n[-1:].isdigit(), n))
+                key=lambda n: (int(n.lstrip("devst") or 1), n.rstrip("0123456789") != "dev"))
 
 
 def _f1(tp: int, n_gold: int, n_pred: int) -> float:
