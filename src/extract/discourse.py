@@ -50,6 +50,14 @@ def clause_start(text: str, floor: int, pos: int) -> int:
     return i
 
 
+SINCE_WINDOW = 6  # characters after a date that may say "since" (今年|以来, 8月|初以来, 今年|年初以来)
+
+
+def said_since(text: str, end: int) -> bool:
+    """A date ending at ``end`` followed by 以来 (8月初以来): a period from it on."""
+    return bool(P.since.match(text[end:end + SINCE_WINDOW]))
+
+
 def clause_end(text: str, pos: int, stop: int) -> int:
     """End of the clause holding ``pos``: the trigger and its object (主持召开…会议)."""
     while pos < stop and text[pos] not in CLAUSE_BREAK:

@@ -22,7 +22,7 @@ from typing import Any, Callable
 from .firstchars import compile_skipping
 from .context import DocContext
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
-                        report_paragraphs, speech_start)
+                        report_paragraphs, said_since, speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
@@ -442,7 +442,7 @@ def _one_check_a_clause(pairs: list[tuple[Hit, Actor, str]],
 
 def _same_clause(text: str, a: Hit, b: Hit) -> bool:
     lo, hi = min(a.start, b.start), max(a.end, b.end)
-    return not any(c in text[lo:hi] for c in "，,；;。")
+    return clause_end(text, lo, hi) == hi
 
 
 JOINED_GAP = 2  # characters between 参加 and the act it joins (参加|检查, 参加了|调研)
@@ -481,7 +481,7 @@ def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
         if (d.grain in ("day", "week", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
             return d
         if since is None and d.grain in ("year", "month") and d.start - start <= SINCE_REACH \
-                and P.since.match(ctx.text[d.end:d.end + 3]):
+                and said_since(ctx.text, d.end):
             since = d  # heading the sentence (据悉，今年以来，…), not inside what it reports
     if since is not None and ctx.issue_date is not None and \
             since.date_start <= ctx.issue_date.isoformat() <= since.date_end:

@@ -16,7 +16,7 @@ from typing import Any
 from .firstchars import compile_skipping
 from .context import DocContext
 from .discourse import (OPEN_WINDOW, clause_end, clause_start, headline_sentences, is_dateline,
-                        opens_report, report_paragraphs, speech_start)
+                        opens_report, report_paragraphs, said_since, speech_start)
 from .gazetteer import get_gazetteer
 from .patterns import P
 from .resources import read_table, read_words
@@ -141,10 +141,9 @@ def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> 
     start = date.fromisoformat(mention.date_start)
     end = date.fromisoformat(mention.date_end)
     before = ctx.text[max(0, mention.start - 4):mention.start]
-    after = ctx.text[mention.end:mention.end + 6]
     if P.snapshot.search(before):
         return Period(date(end.year, 1, 1), end, snapshot=True)
-    if P.since.match(after):
+    if said_since(ctx.text, mention.end):
         until = carried.end if carried and carried.end and carried.end >= start else ctx.issue_date
         if until and until >= start:
             # a year caps it (2024年以来 read in 2025 is that year's); 8月初以来 runs on
@@ -155,7 +154,7 @@ def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> 
 def _record_base(text: str, d: Any) -> bool:
     """创下1961年以来…最多, 为有记录以来: the start of a record's span, not the period."""
     return bool(P.record_base.search(text, max(0, d.start - 2), d.start)
-                and (text.endswith("以来", d.start, d.end) or P.since.match(text[d.end:d.end + 4])))
+                and (text.endswith("以来", d.start, d.end) or said_since(text, d.end)))
 
 
 def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
@@ -399,8 +398,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)]
     if lead and lead[0].start >= _opening(ctx, sent, dated) + OPEN_WINDOW:
         # 市安监局…，自8月初以来深入开展…: a period said as "since" governs wherever it stands
-        lead = [d for d in lead if P.since.match(ctx.text[d.end:d.end + 6])
-                and not _record_base(ctx.text, d)]
+        lead = [d for d in lead if said_since(ctx.text, d.end) and not _record_base(ctx.text, d)]
     if lead:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
     mk = _markers()
