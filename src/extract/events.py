@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from .firstchars import compile_skipping
+from .firstchars import compile_skipping, needed_chars
 from .context import DocContext
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
                         report_paragraphs, said_since, speech_start)
@@ -144,30 +144,87 @@ def iso(value: str | None) -> date_type | None:
     return date_type.fromisoformat(value) if value else None
 
 
-def masked(text: str, start: int, end: int) -> str:
-    """The sentence with quotes, titles and meeting names blanked, same length."""
-    chunk = list(text[start:end])
+def _mask_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quotes, titles and meeting names in ``text[start:end]`` (absolute offsets)."""
+    spans = []
     for pattern, group in ((P.quoted, 0), (P.meeting, 1), (P.heard, 1)):
         for m in pattern.finditer(text, start, end):
-            for i in range(m.start(group) - start, m.end(group) - start):
-                chunk[i] = MASK
-    return "".join(chunk)
+            spans.append(m.span(group))
+    return spans
+
+
+def _blanked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the spans replaced by MASK, same length: slices joined,
+    not a list of characters set one by one. Empty or reversed spans blank nothing."""
+    spans = sorted(s for s in spans if s[0] < s[1])
+    if not spans:
+        return text[start:end]
+    parts, at = [], start
+    for a, b in spans:
+        if b <= at:
+            continue  # inside a span already blanked
+        if a > at:
+            parts.append(text[at:a])
+        else:
+            a = at
+        parts.append(MASK * (b - a))
+        at = b
+    parts.append(text[at:end])
+    return "".join(parts)
+
+
+def masked(text: str, start: int, end: int) -> str:
+    """The sentence with quotes, titles and meeting names blanked, same length."""
+    return _blanked(text, start, end, _mask_spans(text, start, end))
+
+
+@lru_cache(maxsize=1)
+def _trigger_chars() -> tuple[re.Pattern[str], int, dict[str, int]]:
+    """A class of the characters one of which each trigger's matches hold; the triggers
+    (bit i: the i-th) searched in any sentence; and for each character the triggers that
+    need it. A trigger whose characters a sentence lacks cannot match there."""
+    always, by_char = 0, {}
+    for i, trig in enumerate(_triggers()):
+        chars = needed_chars(trig.pattern.pattern)
+        if chars is None or MASK in chars:  # a blank could make what the text lacks
+            always |= 1 << i
+        for c in chars or ():
+            by_char[c] = by_char.get(c, 0) | 1 << i
+    charset = "".join(re.escape(c) for c in sorted(by_char))
+    return re.compile(f"[{charset}]" if charset else "(?!)"), always, by_char
+
+
+@lru_cache(maxsize=4096)
+def _chosen(mask: int) -> tuple[Trigger, ...]:
+    """The triggers of a bit mask, in the table's order (ties in the sort keep it)."""
+    return tuple(t for i, t in enumerate(_triggers()) if mask >> i & 1)
+
+
+def _candidates(text: str, start: int, end: int) -> tuple[Trigger, ...]:
+    """The triggers whose needed characters occur in the sentence. The class finds them in
+    C and hands back only those few characters (a set of the whole sentence makes a string
+    of every character); most sentences hold those of none or a few triggers."""
+    chars, mask, by_char = _trigger_chars()
+    for c in chars.findall(text, start, end):
+        mask |= by_char[c]
+    return _chosen(mask)
 
 
 def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
     """Non-overlapping trigger matches, longest first where two overlap; words inside
     a title chain or an organisation's name (防灭火指挥部指挥长) never trigger."""
     text = ctx.text
-    view = list(masked(text, start, end))
+    triggers = _candidates(text, start, end)  # blanking only hides characters: a subset
+    if not triggers:
+        return []  # most sentences hold no trigger's characters: no view is built
+    spans = _mask_spans(text, start, end)
     names = ctx.mentions.officials.within(start, end) + ctx.mentions.orgs.within(start, end)
-    for m in names:
-        for i in range(m.start - start, getattr(m, "title_end", m.end) - start):
-            view[i] = MASK
-    view = "".join(view)
-    if not _any_trigger_re().search(view):
-        return []  # most sentences hold no trigger: one search instead of one per trigger
+    spans += [(m.start, getattr(m, "title_end", m.end)) for m in names]
+    view = _blanked(text, start, end, spans)
     found = [Hit(start + m.start(), start + m.end(), trig)
-             for trig in _triggers() for m in trig.pattern.finditer(view)]
+             for trig in triggers for m in trig.pattern.finditer(view)]
+    if not found:
+        return []
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for hit in found:

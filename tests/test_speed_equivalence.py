@@ -1,0 +1,83 @@
+"""Rewritten hot paths of the assembly find what their plain first versions found, on
+the bundled corpus's sentences."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract import discourse, events
+from extract.document import build_context, DocInput
+from extract.patterns import P
+
+from conftest import CORPUS
+
+
+def _contexts() -> list:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("**/*.txt"))]
+    return [build_context(t, DocInput(doc_id=str(n), path="x", encoding="utf-8",
+                                      option_date=date(2025, 3, 1)))
+            for n, t in enumerate(texts)]
+
+
+@pytest.fixture(scope="module")
+def contexts() -> list:
+    return _contexts()
+
+
+def _sentences(contexts):
+    for ctx in contexts:
+        for sent in ctx.layout.sentences:
+            yield ctx, sent
+
+
+# ---------------------------------------------------------------- plain references
+
+def masked_reference(text: str, start: int, end: int) -> str:
+    chunk = list(text[start:end])
+    for pattern, group in ((P.quoted, 0), (P.meeting, 1), (P.heard, 1)):
+        for m in pattern.finditer(text, start, end):
+            for i in range(m.start(group) - start, m.end(group) - start):
+                chunk[i] = events.MASK
+    return "".join(chunk)
+
+
+def hits_reference(ctx, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The triggers' raw matches on the view as every trigger is run over it."""
+    view = list(masked_reference(ctx.text, start, end))
+    names = ctx.mentions.officials.within(start, end) + ctx.mentions.orgs.within(start, end)
+    for m in names:
+        for i in range(m.start - start, getattr(m, "title_end", m.end) - start):
+            view[i] = events.MASK
+    view = "".join(view)
+    return sorted((start + m.start(), start + m.end(), t.action)
+                  for t in events._triggers() for m in t.pattern.finditer(view))
+
+
+def test_masked_matches_reference(contexts):
+    for ctx, sent in _sentences(contexts):
+        assert events.masked(ctx.text, sent.start, sent.end) == \
+            masked_reference(ctx.text, sent.start, sent.end)
+
+
+def test_find_hits_keeps_reference_matches(contexts):
+    for ctx, sent in _sentences(contexts):
+        raw = hits_reference(ctx, sent.start, sent.end)
+        kept = events.find_hits(ctx, sent.start, sent.end)
+        assert {(h.start, h.end, h.trigger.action) for h in kept} <= set(raw)
+        if not raw:
+            assert kept == []
+
+
+def find_hits_reference(ctx, start: int, end: int) -> list:
+    """find_hits as first written: every trigger over the view once any matches."""
+    view = list(masked_reference(ctx.text, start, end))
+    names = ctx.mentions.officials.within(start, end) + ctx.mentions.orgs.within(start, end)
+    for m in names:
+        for i in range(m.start - start, getattr(m, "title_end", m.end) - start):
+            view[i] = events.MASK
+    view = "".join(view)
+    if not events._any_trigger_re().search(view):
+        return []
+    return [events.Hit(start + m.start(), start + m.end(), t)
+            for t in events._triggers() for m in t.pattern.finditer(view)]
