@@ -63,3 +63,6 @@ class DocContext:
     region_code: str | None
     region_source: str
     mentions: Mentions = field(repr=False, default=None)  # type: ignore[assignment]
+    # what the assembly stages read off the document alike (the paragraphs events and facts
+    # both walk, whether a sentence opens a report), found by the first to ask
+    memo: dict[Any, Any] = field(repr=False, compare=False, default_factory=dict)

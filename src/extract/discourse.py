@@ -3,6 +3,7 @@ and whether a sentence opens a new report (a date or a named official at its sta
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -28,10 +29,32 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
                       f"|(?:{P.speaker.pattern})(?P<said>)(?={'|'.join(map(re.escape, words))})")
 
 
+# The text last read and what was found in it. Events and facts ask the same questions of
+# every sentence (where speech starts; where the clauses around a position break): the
+# answers are kept for the document being read, one at a time. The pair is replaced whole,
+# so a reader on another thread never sees one text's answers under another's.
+_speech_memo: tuple[str | None, dict[tuple[int, int, str | None], int]] = (None, {})
+_breaks_memo: tuple[str | None, list[int]] = (None, [])
+_BREAK_RE = re.compile(f"[{re.escape(CLAUSE_BREAK)}]")
+
+
 def speech_start(text: str, start: int, end: int, kind: str | None = None) -> int:
     """Where reported speech (of one kind, or any) begins in a sentence; its end when none.
     A marker governed in its clause by 结合, 按照, 根据… (结合…建设要求，对…进行了部署) is a
     noun, not speech."""
+    global _speech_memo
+    held, answers = _speech_memo
+    if held is not text:
+        answers = {}
+        _speech_memo = (text, answers)
+    key = (start, end, kind)
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = _speech_start(text, start, end, kind)
+    return found
+
+
+def _speech_start(text: str, start: int, end: int, kind: str | None) -> int:
     for m in _speech_re(kind).finditer(text, start, end):
         begin = clause_start(text, start, m.start())
         if P.noun_governor.search(text, begin, m.start()):
@@ -43,11 +66,23 @@ def speech_start(text: str, start: int, end: int, kind: str | None = None) -> in
     return end
 
 
+def _breaks(text: str) -> list[int]:
+    """Offsets of the clause marks in ``text``, ascending (found once per document)."""
+    global _breaks_memo
+    held, breaks = _breaks_memo
+    if held is not text:
+        breaks = [m.start() for m in _BREAK_RE.finditer(text)]
+        _breaks_memo = (text, breaks)
+    return breaks
+
+
 def clause_start(text: str, floor: int, pos: int) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in CLAUSE_BREAK:
-        i -= 1
-    return i
+    """Just after the last clause mark before ``pos``, not before ``floor``."""
+    if pos <= floor:
+        return pos
+    breaks = _breaks(text)
+    i = bisect_left(breaks, pos)
+    return breaks[i - 1] + 1 if i and breaks[i - 1] >= floor else floor
 
 
 SINCE_WINDOW = 6  # characters after a date that may say "since" (今年|以来, 8月|初以来, 今年|年初以来)
@@ -60,9 +95,11 @@ def said_since(text: str, end: int) -> bool:
 
 def clause_end(text: str, pos: int, stop: int) -> int:
     """End of the clause holding ``pos``: the trigger and its object (主持召开…会议)."""
-    while pos < stop and text[pos] not in CLAUSE_BREAK:
-        pos += 1
-    return pos
+    if pos >= stop:
+        return pos
+    breaks = _breaks(text)
+    i = bisect_left(breaks, pos)
+    return breaks[i] if i < len(breaks) and breaks[i] < stop else stop
 
 
 def is_dateline(text: str, mention: Any) -> bool:
@@ -73,11 +110,26 @@ def is_dateline(text: str, mention: Any) -> bool:
 
 
 def opens_report(ctx: DocContext, sent: Sentence) -> bool:
-    window = sent.start + OPEN_WINDOW
-    if any(d.start < window for d in ctx.mentions.dates.within(sent.start, sent.end)):
+    """A date or a named official (not a reference) near the sentence's start; events and
+    facts both ask of every sentence, so the answer is kept in the context."""
+    key = ("opens", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _opens_report(ctx, sent.start, sent.end)
+    return found
+
+
+def _opens_report(ctx: DocContext, start: int, end: int) -> bool:
+    window = start + OPEN_WINDOW
+    dates = ctx.mentions.dates.within(start, end)
+    if dates and dates[0].start < window:  # in order of start: the first is the earliest
         return True
-    return any(o.start < window and not o.is_reference
-               for o in ctx.mentions.officials.within(sent.start, sent.end))
+    for o in ctx.mentions.officials.within(start, end):
+        if o.start >= window:
+            return False
+        if not o.is_reference:
+            return True
+    return False
 
 
 def sentences_by_paragraph(layout: Layout) -> dict[int, list[Sentence]]:
@@ -124,7 +176,16 @@ def is_headline(ctx: DocContext, para: Paragraph) -> bool:
 def report_paragraphs(ctx: DocContext) -> Iterator[tuple[Paragraph, list[Sentence], bool]]:
     """The paragraphs events and facts read, with their sentences, headlines and page
     debris left out; the flag says a new (section, subsection) begins, where nothing
-    carries over."""
+    carries over. Found once per document (events and facts both walk them); each walk
+    gets its own sentence lists."""
+    found = ctx.memo.get("report_paragraphs")
+    if found is None:
+        found = ctx.memo["report_paragraphs"] = tuple(_report_paragraphs(ctx))
+    for para, sentences, fresh in found:
+        yield para, list(sentences), fresh
+
+
+def _report_paragraphs(ctx: DocContext) -> Iterator[tuple[Paragraph, list[Sentence], bool]]:
     by_para = sentences_by_paragraph(ctx.layout)
     place: tuple[str | None, str | None] | None = None
     for para in ctx.layout.paragraphs:
