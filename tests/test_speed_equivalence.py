@@ -81,3 +81,33 @@ def find_hits_reference(ctx, start: int, end: int) -> list:
         return []
     return [events.Hit(start + m.start(), start + m.end(), t)
             for t in events._triggers() for m in t.pattern.finditer(view)]
+
+
+# ---------------------------------------------------------------- first characters in the info block
+
+def _project_sources() -> list[str]:
+    """Sources the project compiles with compile_skipping: triggers, speech, assembly."""
+    from extract.patterns import _sources
+    sources = [t.pattern.pattern for t in events._triggers()]
+    sources += [discourse._speech_re(None).pattern, discourse._speech_re("directive").pattern]
+    sources += list(_sources().values())
+    return sources
+
+
+def _plain(source: str) -> str:
+    return source[source.index("])(?:") + 5:-1] if source.startswith("(?=[") else source
+
+
+def test_info_block_charset_matches_what_the_plain_pattern_matches():
+    from extract.firstchars import compile_skipping, _with_charset, first_chars
+    import re
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("**/*.txt")))
+    used = 0
+    for source in map(_plain, _project_sources()):
+        fast, plain = compile_skipping(source), re.compile(source)
+        assert fast.groupindex == plain.groupindex and fast.flags == plain.flags
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)]
+        chars = first_chars(source)
+        used += chars is not None and _with_charset(source, chars, source) is not None
+    assert used > 10  # the private compiler took the block on this Python

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _compiler  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -121,16 +122,51 @@ def _engine_skips(source: str) -> bool:
     return op is C.LITERAL or op is C.IN
 
 
+def _with_charset(source: str, chars: set[str], shown: str) -> re.Pattern[str] | None:
+    """``source`` compiled with ``chars`` as the set its matches start with, in the
+    pattern's own information block: where CPython's compiler finds such a set itself (a
+    pattern opening with a class) the search steps over other characters in a tight C loop
+    and tries the pattern only where one stands. The code after the block is the compiler's
+    own, so what matches is unchanged. The pattern's text is ``shown``: the lookahead form,
+    which matches the same (what a pickle or a pattern built from this one's text reads).
+    None where the private compiler is not as expected (another Python): the caller
+    compiles ``shown``."""
+    try:
+        parsed = _parser.parse(source)
+        flags = parsed.state.flags
+        lo, hi = parsed.getwidth()
+        if lo == 0:
+            return None  # an empty match could begin anywhere
+        top = _compiler.MAXCODE
+        code = [C.INFO, 0, C.SRE_INFO_CHARSET, min(lo, top), min(hi, top)]
+        charset, _ = _compiler._optimize_charset([(C.LITERAL, ord(c)) for c in sorted(chars)])
+        _compiler._compile_charset(charset, flags, code)
+        code[1] = len(code) - 1  # the block's length, as _compile_info writes it
+        _compiler._compile(code, parsed.data, flags)
+        code.append(C.SUCCESS)
+        names = parsed.state.groupdict
+        index: list[str | None] = [None] * parsed.state.groups
+        for name, number in names.items():
+            index[number] = name
+        return _compiler._sre.compile(shown, flags, code, parsed.state.groups - 1,
+                                      names, tuple(index))
+    except Exception:  # noqa: BLE001 - any surprise in the private API: the public route
+        return None
+
+
 @lru_cache(maxsize=1024)  # some patterns are built per document (the names already read)
 def compile_skipping(source: str) -> re.Pattern[str]:
-    """``source`` compiled with a lookahead on its first characters, when they are known
-    and the engine does not find them itself. Group numbers and names are unchanged (the
-    lookahead and the wrapper capture nothing)."""
+    """``source`` compiled to skip, in C, the positions where no match can begin, when the
+    characters a match starts with are known and the engine does not find them itself:
+    with those characters in the pattern's information block, else with a lookahead on
+    them (the text the pattern shows either way). Group numbers and names are unchanged
+    (the lookahead and the wrapper capture nothing)."""
     chars = first_chars(source)
     if chars is None or _engine_skips(source):
         return re.compile(source)
     charset = "".join(re.escape(c) for c in sorted(chars))
-    return re.compile(f"(?=[{charset}])(?:{source})")
+    shown = f"(?=[{charset}])(?:{source})"
+    return _with_charset(source, chars, shown) or re.compile(shown)
 
 
 # ---------------------------------------------------------------- characters a match must hold
