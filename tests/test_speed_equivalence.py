@@ -111,3 +111,36 @@ def test_info_block_charset_matches_what_the_plain_pattern_matches():
         chars = first_chars(source)
         used += chars is not None and _with_charset(source, chars, source) is not None
     assert used > 10  # the private compiler took the block on this Python
+
+
+def test_rank_scanner_finds_what_rank_re_finds():
+    from extract.officials import _rank_scanner, get_grammar
+    g = get_grammar()
+    scanner = _rank_scanner(g)
+    assert scanner is not g.rank_re  # the word lists were found in the pattern's text
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("**/*.txt")))
+    found = [(m.span(), m.group("rank")) for m in scanner.finditer(text)]
+    assert found == [(m.span(), m.group("rank")) for m in g.rank_re.finditer(text)]
+    assert len(found) > 100
+
+
+@pytest.mark.parametrize("words", [
+    ["主任委员", "主任科员", "主任", "主席", "副主任", "副"],
+    ["a", "ab", "abc", "b"],            # an ended word first: kept as written
+    ["ab", "a", "abc"],                 # an ended word between longer ones
+    ["abc", "abd", "ab", "a", "ac", "b"],
+    ["x.y", "x*", "x"],                 # characters the pattern escapes
+])
+def test_word_alternation_tries_words_in_the_given_order(words):
+    import itertools
+    import re
+    from extract.firstchars import word_alternation
+    # a failing tail makes the engine try every word in turn: the order shows in the match
+    for tail in ("", "(?!c)", "(?=b)", "$"):
+        plain = re.compile(f"(?:{'|'.join(map(re.escape, words))}){tail}")
+        folded = re.compile(f"(?:{word_alternation(words)}){tail}")
+        for n in range(1, 5):
+            for chars in itertools.product("abcdxy.*主任委员科席副", repeat=n):
+                text = "".join(chars)
+                assert [m.span() for m in folded.finditer(text)] == \
+                    [m.span() for m in plain.finditer(text)], (words, tail, text)
