@@ -144,3 +144,22 @@ def test_word_alternation_tries_words_in_the_given_order(words):
                 text = "".join(chars)
                 assert [m.span() for m in folded.finditer(text)] == \
                     [m.span() for m in plain.finditer(text)], (words, tail, text)
+
+
+def test_records_built_through_their_slots_are_the_dataclass_records():
+    import dataclasses
+    import pickle
+    from extract.timex import DateMention
+    from extract.quantity import Quantity
+    values = dict(start=1, end=5, text="2024年", date_start="2024-01-01", date_end="2024-12-31",
+                  grain="year", is_range=False, kind="absolute", has_year=True)
+    d = DateMention(**values)
+    assert DateMention.__init__.__code__.co_filename == "<string>"
+    assert dataclasses.asdict(d) == values and d == DateMention(*values.values())
+    assert hash(d) == hash(DateMention(*values.values())) and d["grain"] == "year"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.start = 2  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(d)) == d
+    assert dataclasses.replace(d, start=2).start == 2
+    with pytest.raises(TypeError):
+        Quantity(1, 2, "x")  # type: ignore[call-arg]
