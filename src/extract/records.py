@@ -44,6 +44,15 @@ def _slot_setter_init(cls: type) -> Callable[..., None] | None:
     return init
 
 
+def slot_init(cls: type) -> type:
+    """Class decorator, above ``@dataclass(frozen=True, slots=True)``: the class's
+    ``__init__`` stores through its slots' setters (Record subclasses get this anyway)."""
+    init = _slot_setter_init(cls)
+    if init is not None:
+        cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """A span of the text as read: half-open ``[start, end)`` and its ``text``."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .metadata import full_dates, is_date_line
+from .records import slot_init
 from .resources import read_words
 
 _CN_NUM = "一二三四五六七八九十"
@@ -31,6 +32,7 @@ _ISSUE_NO = re.compile(r"第\s*[\d０-９一二三四五六七八九十百零〇
 _MAX_HEADER = 30
 
 
+@slot_init  # thousands a text: built through the slots' setters
 @dataclass(frozen=True, slots=True)
 class Header:
     """A section (level 1) or subsection (level 2) header line."""
@@ -54,6 +56,7 @@ class Paragraph:
     label_start: int | None = None  # where a lead label opened this paragraph
 
 
+@slot_init  # thousands a text: built through the slots' setters
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: ends at 。！？ (with closing quotes) or a line end."""
