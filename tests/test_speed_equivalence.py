@@ -99,7 +99,7 @@ def _plain(source: str) -> str:
 
 
 def test_info_block_charset_matches_what_the_plain_pattern_matches():
-    from extract.firstchars import compile_skipping, _with_charset, first_chars
+    from extract.firstchars import compile_skipping, _compiled, first_chars
     import re
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("**/*.txt")))
     used = 0
@@ -109,41 +109,8 @@ def test_info_block_charset_matches_what_the_plain_pattern_matches():
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in plain.finditer(text)]
         chars = first_chars(source)
-        used += chars is not None and _with_charset(source, chars, source) is not None
+        used += chars is not None and _compiled(source, chars, source) is not None
     assert used > 10  # the private compiler took the block on this Python
-
-
-def test_rank_scanner_finds_what_rank_re_finds():
-    from extract.officials import _rank_scanner, get_grammar
-    g = get_grammar()
-    scanner = _rank_scanner(g)
-    assert scanner is not g.rank_re  # the word lists were found in the pattern's text
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("**/*.txt")))
-    found = [(m.span(), m.group("rank")) for m in scanner.finditer(text)]
-    assert found == [(m.span(), m.group("rank")) for m in g.rank_re.finditer(text)]
-    assert len(found) > 100
-
-
-@pytest.mark.parametrize("words", [
-    ["主任委员", "主任科员", "主任", "主席", "副主任", "副"],
-    ["a", "ab", "abc", "b"],            # an ended word first: kept as written
-    ["ab", "a", "abc"],                 # an ended word between longer ones
-    ["abc", "abd", "ab", "a", "ac", "b"],
-    ["x.y", "x*", "x"],                 # characters the pattern escapes
-])
-def test_word_alternation_tries_words_in_the_given_order(words):
-    import itertools
-    import re
-    from extract.firstchars import word_alternation
-    # a failing tail makes the engine try every word in turn: the order shows in the match
-    for tail in ("", "(?!c)", "(?=b)", "$"):
-        plain = re.compile(f"(?:{'|'.join(map(re.escape, words))}){tail}")
-        folded = re.compile(f"(?:{word_alternation(words)}){tail}")
-        for n in range(1, 5):
-            for chars in itertools.product("abcdxy.*主任委员科席副", repeat=n):
-                text = "".join(chars)
-                assert [m.span() for m in folded.finditer(text)] == \
-                    [m.span() for m in plain.finditer(text)], (words, tail, text)
 
 
 def test_records_built_through_their_slots_are_the_dataclass_records():
@@ -163,3 +130,27 @@ def test_records_built_through_their_slots_are_the_dataclass_records():
     assert dataclasses.replace(d, start=2).start == 2
     with pytest.raises(TypeError):
         Quantity(1, 2, "x")  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("source", [
+    "主任委员|主任科员|主任|主席|副主任|副",
+    "(?:a|ab|abc|b)(?!c)",               # an ended word before longer ones
+    "(?:ab|a|abc)(?=b)",                 # an ended word between longer ones
+    "(?:abc|abd|ab|a|ac|b)$",
+    "(?:ab|[ab]c|ac|(?<!x)ad|a)",         # a class and a lookbehind between the words
+    "(?P<w>ab|ac)(?:x|xy|(?P<z>xz))?",   # groups inside and after the branches
+    "(?:a(?:b|c)|ad)+?c",
+    "x(?:ab|ac)|(?=a)ab|y",
+])
+def test_factored_branches_match_what_the_alternation_matches(source):
+    import itertools
+    import re
+    from extract.firstchars import _compiled, compile_skipping
+    assert _compiled(source, None, source) is not None  # the private compiler took it
+    plain, fast = re.compile(source), compile_skipping(source)
+    for n in range(1, 6):
+        for chars in itertools.product("abcdxyz主任委员科席副", repeat=n) if n < 5 else \
+                itertools.product("abcdxy", repeat=n):
+            text = "".join(chars)
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], (source, text)

@@ -122,28 +122,97 @@ def _engine_skips(source: str) -> bool:
     return op is C.LITERAL or op is C.IN
 
 
-def _with_charset(source: str, chars: set[str], shown: str) -> re.Pattern[str] | None:
-    """``source`` compiled with ``chars`` as the set its matches start with, in the
-    pattern's own information block: where CPython's compiler finds such a set itself (a
-    pattern opening with a class) the search steps over other characters in a tight C loop
-    and tries the pattern only where one stands. The code after the block is the compiler's
-    own, so what matches is unchanged. The pattern's text is ``shown``: the lookahead form,
-    which matches the same (what a pickle or a pattern built from this one's text reads).
-    None where the private compiler is not as expected (another Python): the caller
-    compiles ``shown``."""
+def _factor(alternatives: list[Any], state: Any) -> list[Any]:
+    """Alternatives of a branch with those that open with the same character written
+    under it once (a(?:b|c) for ab|ac), tried in the same order: alternatives opening with
+    different characters cannot both match where one stands, so only ones opening with the
+    same keep their order among themselves; one that opens otherwise (a class, a
+    lookaround, nothing) stays where it stands, and the groups before it are closed."""
+    out: list[Any] = []
+    run: dict[int, list[Any]] = {}
+
+    def close() -> None:
+        for char, group in run.items():
+            if len(group) == 1:
+                out.append(group[0])
+                continue
+            rests = _factor([_parser.SubPattern(state, a.data[1:]) for a in group], state)
+            if all(len(r.data) == 1 and r.data[0][0] is C.LITERAL for r in rests):
+                tail = [(C.IN, [r.data[0] for r in rests])]  # single characters: a class
+            elif len(rests) == 1:
+                tail = rests[0].data
+            else:
+                tail = [(C.BRANCH, (None, rests))]
+            out.append(_parser.SubPattern(state, [(C.LITERAL, char)] + tail))
+        run.clear()
+
+    for alternative in alternatives:
+        if alternative.data and alternative.data[0][0] is C.LITERAL:
+            run.setdefault(alternative.data[0][1], []).append(alternative)
+        else:
+            close()
+            out.append(alternative)
+    close()
+    return out
+
+
+def _folded(items: Any, state: Any) -> list[Any]:
+    """A parsed sequence with every branch in it factored (see ``_factor``)."""
+    out = []
+    for op, value in items:
+        if op is C.BRANCH:
+            alternatives = [_parser.SubPattern(state, _folded(a, state)) for a in value[1]]
+            factored = _factor(alternatives, state)
+            if len(factored) == 1:
+                out += factored[0].data
+                continue
+            value = (value[0], factored)
+        elif op is C.SUBPATTERN:
+            if value[1] & re.IGNORECASE:
+                raise _Unknown  # a letter would match its other case too: not exclusive
+            value = (*value[:3], _parser.SubPattern(state, _folded(value[3], state)))
+        elif op in _REPEATS:
+            value = (value[0], value[1], _parser.SubPattern(state, _folded(value[2], state)))
+        elif op is C.ASSERT or op is C.ASSERT_NOT:
+            value = (value[0], _parser.SubPattern(state, _folded(value[1], state)))
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            value = _parser.SubPattern(state, _folded(value, state))
+        elif op is C.GROUPREF_EXISTS:
+            yes = _parser.SubPattern(state, _folded(value[1], state))
+            no = _parser.SubPattern(state, _folded(value[2], state)) if value[2] else value[2]
+            value = (value[0], yes, no)
+        out.append((op, value))
+    return out
+
+
+def _compiled(source: str, chars: set[str] | None, shown: str) -> re.Pattern[str] | None:
+    """``source`` compiled by CPython's own compiler after two rewrites that keep every
+    match: the branches factored on their opening characters (``_factor``: the engine
+    tests one character where it tested every alternative), and, given ``chars``, the set
+    of characters a match starts with put in the pattern's information block (where the
+    compiler puts the set it finds itself, for a pattern opening with a class), so the
+    search steps over other characters in a tight C loop instead of trying a lookahead
+    at each. The pattern's text is ``shown`` (what a pickle or a pattern built from this
+    one's text reads; it matches the same). None where the pattern asks for letter case
+    folding or the private compiler is not as expected (another Python): the caller
+    compiles ``shown`` the public way."""
     try:
         parsed = _parser.parse(source)
         flags = parsed.state.flags
-        lo, hi = parsed.getwidth()
-        if lo == 0:
-            return None  # an empty match could begin anywhere
-        top = _compiler.MAXCODE
-        code = [C.INFO, 0, C.SRE_INFO_CHARSET, min(lo, top), min(hi, top)]
-        charset, _ = _compiler._optimize_charset([(C.LITERAL, ord(c)) for c in sorted(chars)])
-        _compiler._compile_charset(charset, flags, code)
-        code[1] = len(code) - 1  # the block's length, as _compile_info writes it
-        _compiler._compile(code, parsed.data, flags)
-        code.append(C.SUCCESS)
+        if flags & re.IGNORECASE:
+            return None
+        tree = _parser.SubPattern(parsed.state, _folded(parsed.data, parsed.state))
+        lo, hi = tree.getwidth()
+        if chars is None or lo == 0:
+            code = _compiler._code(tree, flags)
+        else:
+            top = _compiler.MAXCODE
+            code = [C.INFO, 0, C.SRE_INFO_CHARSET, min(lo, top), min(hi, top)]
+            charset, _ = _compiler._optimize_charset([(C.LITERAL, ord(c)) for c in sorted(chars)])
+            _compiler._compile_charset(charset, flags, code)
+            code[1] = len(code) - 1  # the block's length, as _compile_info writes it
+            _compiler._compile(code, tree.data, flags)
+            code.append(C.SUCCESS)
         names = parsed.state.groupdict
         index: list[str | None] = [None] * parsed.state.groups
         for name, number in names.items():
@@ -159,35 +228,15 @@ def compile_skipping(source: str) -> re.Pattern[str]:
     """``source`` compiled to skip, in C, the positions where no match can begin, when the
     characters a match starts with are known and the engine does not find them itself:
     with those characters in the pattern's information block, else with a lookahead on
-    them (the text the pattern shows either way). Group numbers and names are unchanged
-    (the lookahead and the wrapper capture nothing)."""
+    them (the text the pattern shows either way); its branches factored on their opening
+    characters. Group numbers and names are unchanged (the lookahead and the wrapper
+    capture nothing)."""
     chars = first_chars(source)
     if chars is None or _engine_skips(source):
-        return re.compile(source)
+        return _compiled(source, None, source) or re.compile(source)
     charset = "".join(re.escape(c) for c in sorted(chars))
     shown = f"(?=[{charset}])(?:{source})"
-    return _with_charset(source, chars, shown) or re.compile(shown)
-
-
-def word_alternation(words: list[str]) -> str:
-    """An alternation of the literal ``words`` with shared leading characters written once
-    (主(?:要负责人|任(?:委员|科员|)|席) for 主要负责人|主任委员|主任科员|主任|主席): the engine
-    then tests one character where it tested every word. It tries the words in the given
-    order: two words that differ at the character after their shared part cannot both
-    match, and the ones left keep their order. A word ending where others go on is only
-    folded in when it comes after them (the longest-first order of a word list)."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[:1], []).append(word[1:])
-    if "" in groups and words[-1] != "" and len(groups) > 1:
-        return "|".join(map(re.escape, words))  # an ended word before longer ones: as written
-    parts = []
-    for first, rests in groups.items():
-        if len(rests) == 1 or not first:
-            parts += [re.escape(first + rest) for rest in rests]
-        else:
-            parts.append(f"{re.escape(first)}(?:{word_alternation(rests)})")
-    return "|".join(parts)
+    return _compiled(source, chars, shown) or re.compile(shown)
 
 
 # ---------------------------------------------------------------- characters a match must hold

@@ -476,27 +476,6 @@ def get_grammar() -> TitleGrammar:
     return TitleGrammar()
 
 
-@lru_cache(maxsize=4)
-def _rank_scanner(g: TitleGrammar) -> re.Pattern[str]:
-    """``g.rank_re`` with its modifiers and ranks written as word alternations that share
-    their leading characters (主(?:任|席…)): the same matches, found without testing a
-    hundred words wherever a title character stands. ``g.rank_re`` itself when its text is
-    not the one expected."""
-    from extract.firstchars import word_alternation  # noqa: PLC0415 - the rank scan's alone
-
-    source = g.rank_re.pattern
-    if source.startswith("(?=["):  # the first-character lookahead compile_skipping shows
-        source = source[source.index("])(?:") + 5:-1]
-    mods = sorted(read_words("title_modifiers.txt"), key=len, reverse=True)
-    ranks = sorted(g.rank_implies, key=len, reverse=True)
-    for words, before, after in ((mods, "(?:", ")*"), (ranks, "(?P<rank>", ")")):
-        written = before + "|".join(map(re.escape, words)) + after
-        if source.count(written) != 1:
-            return g.rank_re
-        source = source.replace(written, before + word_alternation(words) + after)
-    return compile_skipping(source)
-
-
 def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
     from extract.orgs import org_spans  # noqa: PLC0415 - orgs imports this module
 
@@ -504,7 +483,7 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
     by_start = {p.start: p for p in by_end.values()}
     org_by_end = {e: s for s, e, _ in org_spans(text, places)}
     units: list[_Unit] = []
-    for m in _rank_scanner(g).finditer(text):
+    for m in g.rank_re.finditer(text):
         start, organ = m.start(), False
         walk = [start]
         if not g.organ_before(text, start) and (n := g.organ_through(text, start)):
