@@ -99,6 +99,8 @@ def _cn_number(s: str) -> int:
 
 def full_dates(text: str) -> list[date]:
     """Every full (year, month, day) date written in the text."""
+    if "年" not in text or "月" not in text:
+        return []  # both patterns read 年 and 月: no translation of a text without them
     norm = text.translate(_FW)
     found = [_valid(int(m[1]), int(m[2]), int(m[3])) for m in _FULL_DATE.finditer(norm)]
     found += [_valid(_cn_number(m[1]), _cn_number(m[2]), _cn_number(m[3]))
@@ -108,6 +110,8 @@ def full_dates(text: str) -> list[date]:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a full date (2025年3月14日, maybe in brackets): a masthead line."""
+    if "年" not in line or "月" not in line:
+        return False  # no full date (both patterns read 年 and 月): nothing removed
     norm = line.translate(_FW)
     rest = _CN_FULL_DATE.sub("", _FULL_DATE.sub("", norm))
     return rest != norm and not rest.strip(" \u3000\t（）()")
