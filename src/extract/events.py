@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from .firstchars import compile_skipping, needed_chars
+from .firstchars import compile_skipping
 from .context import DocContext
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
                         report_paragraphs, said_since, speech_start)
@@ -183,6 +183,8 @@ def _trigger_chars() -> tuple[re.Pattern[str], int, dict[str, int]]:
     """A class of the characters one of which each trigger's matches hold; the triggers
     (bit i: the i-th) searched in any sentence; and for each character the triggers that
     need it. A trigger whose characters a sentence lacks cannot match there."""
+    from .firstchars import needed_chars  # noqa: PLC0415 - here, not in the shared imports
+
     always, by_char = 0, {}
     for i, trig in enumerate(_triggers()):
         chars = needed_chars(trig.pattern.pattern)
