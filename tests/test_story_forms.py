@@ -245,6 +245,17 @@ def test_each_clause_headed_by_a_division_is_that_divisions_figure():
         [1.3, "中阳县", "同比增长"], [0.9, "孝义市", "同比下降"], [5.1, "汾阳市", "同比下降"]]
 
 
+def test_divisions_listed_after_a_movement_word_are_where_the_counted_things_lie():
+    text = ("近日，省安委办抽查检查组赴肇庆、云浮、清远市共抽查14家企业，发现92条隐患问题。\n"
+            "新兴县12个乡镇完成排查。\n")
+    facts = _tables(text, issue="2023-11-16", region="广东省").facts
+    assert facts[["value", "scope"]].values.tolist() == [
+        [14, "肇庆、云浮、清远市"], [92, "肇庆、云浮、清远市"], [12, "新兴县"]]
+    text = "在大连、鞍山、抚顺、本溪、丹东5市共前置362支抢险队伍。\n"
+    facts = _tables(text, issue="2023-08-30", region="辽宁省").facts
+    assert facts[["value", "scope"]].values.tolist() == [[362, "大连、鞍山、抚顺、本溪、丹东5市"]]
+
+
 def test_a_paragraph_breaking_down_the_figures_before_keeps_their_period():
     text = ("2025年1—10月，吕梁市规模以上工业增加值同比下降5.3%。\n"
             "分门类看，采矿业增加值同比下降5.5%，制造业增加值同比下降5.9%。\n"

@@ -223,15 +223,38 @@ def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any],
     start = sent.start if start is None else start
     end = sent.end if end is None else end
     named = [*orgs, *ctx.mentions.officials.within(start, end)]
-    for p in ctx.mentions.places.within(start, end):
+    places = ctx.mentions.places.within(start, end)
+    i = 0
+    while i < len(places):
+        p = places[i]
         if any(o.start <= p.start < o.end for o in named):
+            i += 1
             continue  # 安徽省应急管理厅, 县长甲: a place inside a body's or a title's name
+        last = _listed_after(ctx.text, places, i)
+        group_end = _count_end(ctx.text, places[last].end) if last > i else p.end
         begin = clause_start(ctx.text, sent.start, p.start)
         lead = _blank(ctx.text, begin, p.start, ctx.mentions.dates.within(begin, p.start))
-        if P.scope_lead.fullmatch(lead) and not P.place_then_org.match(ctx.text, p.end) and \
-                ctx.mentions.quantities.within(p.end, clause_end(ctx.text, p.end, sent.end)):
-            return ctx.text[p.start:p.end]  # its own clause counts (not 某镇组织开展演练，…)
+        if (P.scope_lead.fullmatch(lead) or P.place_destination.search(lead)) and \
+                not P.place_then_org.match(ctx.text, group_end) and \
+                ctx.mentions.quantities.within(group_end, clause_end(ctx.text, group_end, sent.end)):
+            return ctx.text[p.start:group_end]  # its own clause counts (not 某镇组织开展演练，…)
+        i = last + 1
     return None
+
+
+def _listed_after(text: str, places: list[Any], i: int) -> int:
+    """The last of the divisions listed with ``places[i]`` (甲市、乙市和丙市): one joiner apart."""
+    while i + 1 < len(places) and places[i + 1].start == places[i].end + 1 and \
+            P.place_joiner.fullmatch(text[places[i].end]):
+        i += 1
+    return i
+
+
+def _count_end(text: str, end: int) -> int:
+    """After a list's last division, its count (等6市, 4个县(市)) is part of the scope
+    (one division's 甲县12个乡镇 counts its townships: not read here)."""
+    m = P.place_count.match(text, end)
+    return m.end() if m else end
 
 
 def _county(ctx: DocContext, sent: Sentence) -> str | None:
