@@ -251,9 +251,27 @@ def test_divisions_listed_after_a_movement_word_are_where_the_counted_things_lie
     facts = _tables(text, issue="2023-11-16", region="广东省").facts
     assert facts[["value", "scope"]].values.tolist() == [
         [14, "肇庆、云浮、清远市"], [92, "肇庆、云浮、清远市"], [12, "新兴县"]]
-    text = "在大连、鞍山、抚顺、本溪、丹东5市共前置362支抢险队伍。\n"
+    text = "在大连、鞍山、抚顺、本溪、丹东5市共前置362支水利工程抢险队伍。\n"
     facts = _tables(text, issue="2023-08-30", region="辽宁省").facts
     assert facts[["value", "scope"]].values.tolist() == [[362, "大连、鞍山、抚顺、本溪、丹东5市"]]
+
+
+def test_a_start_said_before_the_numbers_own_date_opens_its_period():
+    text = "自8月27日起开展的全省执法检查于9月26日结束，共发现问题7200项。\n"
+    facts = _tables(text, issue="2019-09-27", region="山东省").facts
+    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
+               facts[["value", "period_start", "period_end"]].values.tolist()]
+    assert periods == [(7200, "2019-08-27", "2019-09-26")]
+
+
+def test_paragraphs_after_a_colon_report_over_the_period_told_before():
+    text = ("全县安全生产大检查情况通报\n"
+            "2024年1至9月，全县在各乡镇和重点行业开展安全生产大检查。有关情况如下：\n"
+            "县应急局共检查企业35家，发现隐患120处。\n")
+    facts = _tables(text, issue="2024-10-08", region="新兴县").facts
+    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
+               facts[["value", "period_start", "period_end"]].values.tolist()]
+    assert periods == [(35, "2024-01-01", "2024-09-30"), (120, "2024-01-01", "2024-09-30")]
 
 
 def test_a_paragraph_breaking_down_the_figures_before_keeps_their_period():

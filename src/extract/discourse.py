@@ -164,9 +164,10 @@ def is_debris(text: str, start: int, end: int) -> bool:
 
 def is_headline(ctx: DocContext, para: Paragraph) -> bool:
     """A short line with no sentence end that another paragraph follows: the item's
-    headline (县委书记调研森林防火工作), which the paragraph below tells in full."""
+    headline (县委书记调研森林防火工作), which the paragraph below tells in full. A line
+    ending with a colon introduces what follows (有关情况如下：): not a headline."""
     chunk = ctx.text[para.start:para.end].rstrip()
-    if not chunk or chunk[-1] in "。！？!?；;”’）)" or len(chunk) > HEADLINE_MAX:
+    if not chunk or chunk[-1] in "。！？!?；;：:”’）)" or len(chunk) > HEADLINE_MAX:
         return False
     paragraphs = ctx.layout.paragraphs
     return para.index + 1 < len(paragraphs) and \

@@ -151,6 +151,17 @@ def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> 
     return Period(start, end)
 
 
+def _span_from(ctx: DocContext, sent: Sentence, own: Any, period: Period) -> Period:
+    """自8月27日起开展的检查于9月26日结束: a start said earlier in the sentence (自/从…)
+    opens the period that the number's own date closes."""
+    for d in ctx.mentions.dates.within(sent.start, own.start):
+        if P.since_start.search(ctx.text, max(0, d.start - 3), d.start) and period.end:
+            start = date.fromisoformat(d.date_start)
+            if start < (period.start or period.end):
+                return Period(start, period.end)
+    return period
+
+
 def _record_base(text: str, d: Any) -> bool:
     """创下1961年以来…最多, 为有记录以来: the start of a record's span, not the period."""
     return bool(P.record_base.search(text, max(0, d.start - 2), d.start)
@@ -450,7 +461,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
                                      or P.now_lead.match(ctx.text, sent.start))
         period = Period(None, None) if no_period else (
             _snapshot(ctx, sent, q.start)
-            or (_period_of(ctx, own, state.period) if own is not None else state.period)
+            or (_span_from(ctx, sent, own, _period_of(ctx, own, state.period))
+                if own is not None else state.period)
             or (state.story if P.act_reference.search(ctx.text, sent.start, sent.end) else None)
             or Period(None, None))
         if period.start and period.end and period.end < period.start:
@@ -483,6 +495,13 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     state.speech = state.speech or speech_at < sent.end
 
 
+def _opens_list(ctx: DocContext, end: int) -> bool:
+    """有关情况如下： (its own line or the paragraph's end) introduces the paragraphs after it."""
+    line_end = ctx.text.find("\n", end + 1)
+    after = ctx.text[end:line_end if line_end >= 0 else len(ctx.text)]
+    return bool(P.opens_list.search(ctx.text[max(0, end - 2):end]) or P.opens_list.search(after))
+
+
 def _refers_back(ctx: DocContext, sentences: list[Sentence]) -> bool:
     if not sentences:
         return False
@@ -499,6 +518,7 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         _sentence_facts(ctx, sent, state)
         rows += state.rows
     carried = story = None
+    opened = False  # a colon before (有关情况如下：) opened a report of what was told
     for para, sentences, fresh in report_paragraphs(ctx):
         # in a bulletin's (sub)section the paragraphs continue one report (会后，… takes the
         # meeting's day); a news story's paragraphs each state their own period
@@ -507,12 +527,14 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         # told before counts what that act did, over its period
         continues = continues or (_refers_back(ctx, sentences)
                                   and not (carried is not None and carried.snapshot))
-        state = ParaFacts(period=carried if continues else None, story=story)
+        state = ParaFacts(period=carried if continues else (story if opened else None),
+                          story=story)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)
         rows += state.rows
         carried = state.period
         story = state.period or story
+        opened = (opened and not fresh) or _opens_list(ctx, para.end)
     rows.sort(key=lambda r: r["char_start"])
     _pairwise(rows)
     for n, row in enumerate(rows, 1):
