@@ -341,3 +341,14 @@ def test_later_stops_of_a_trip_told_for_partners_belong_to_each_of_them():
     ev = _tables(text, issue="2025-01-22").events
     assert ev[["official", "townships"]].values.tolist() == [
         ["曹建国", ["金罗镇", "武家庄镇"]], ["吴海平", ["金罗镇", "武家庄镇"]]]
+
+
+def test_a_body_opening_a_sentence_after_a_deploying_tells_its_own_act():
+    text = ("8月28日，省防办召开强降雨防御会商会议，对防御工作作出安排部署，"
+            "并对重点地区进行电话调度。省水利厅派出4个工作组赴大连、丹东指导防御工作。\n"
+            "8月29日，省安委会召开会议，对防汛工作进行部署，要求各地压实责任。"
+            "县应急局要开展专项检查。\n")
+    ev = _tables(text, issue="2023-08-30", region="辽宁省").events
+    assert ev[["organization", "action"]].values.tolist() == [
+        ["省防办", "召开会议"], ["省防办", "调度"], ["省水利厅", "督导检查"],
+        ["省安委会", "召开会议"]]

@@ -61,6 +61,8 @@ def _speech_start(text: str, start: int, end: int, kind: str | None) -> int:
             continue
         if m.group("said") is None and any(r.end() == m.end() for r in P.meeting_report.finditer(
                 text, max(begin, m.start() - 8), m.end())):
+            if P.coordinated_act.match(text, m.end()):
+                continue  # 作出安排部署，并对…进行调度: the actor's next act follows
             return m.end()  # 对…进行了部署，…: the deploying is an act; what follows is speech
         return m.start("said") if m.group("said") is not None else m.start()  # 会议|强调
     return end
@@ -126,10 +128,22 @@ def _opens_report(ctx: DocContext, start: int, end: int) -> bool:
         return True
     for o in ctx.mentions.officials.within(start, end):
         if o.start >= window:
-            return False
+            break
         if not o.is_reference:
             return True
-    return False
+    return _org_opens(ctx, start, end)
+
+
+def _org_opens(ctx: DocContext, start: int, end: int) -> bool:
+    """省水利厅派出4个工作组… after a meeting's 部署: an organisation opening the sentence as
+    the subject of a stated act is a new report; 县应急局要… (a modal in its clause) is
+    still the instructions."""
+    orgs = ctx.mentions.orgs.within(start, end)
+    if not orgs or not P.org_opener.fullmatch(ctx.text, start, orgs[0].start):
+        return False
+    stop = clause_end(ctx.text, orgs[0].end, end)
+    return not (P.directive_in_clause.search(ctx.text, orgs[0].end, stop)
+                or speech_start(ctx.text, orgs[0].end, stop) < stop)
 
 
 def sentences_by_paragraph(layout: Layout) -> dict[int, list[Sentence]]:
