@@ -25,7 +25,7 @@ def _speech_re(kind: str | None = None) -> re.Pattern[str]:
     # 要求对…, 要求各地…: a requirement with its object, not only before punctuation
     # …的工作要求，6月27日，…: a requirement named as a noun is not speech
     return compile_skipping(f"(?<![的按照上级工作提出])(?:{'|'.join(map(re.escape, words))})(?=[，,：:]|要)"
-                      f"|(?<![按照的上级工作提出])要求(?![的和与及是为上下中，,。；])"
+                      f"|(?<![按照的上级工作提出])要求(?![的和与及是为上下中，,。；;])"
                       f"|(?:{P.speaker.pattern})(?P<said>)(?={'|'.join(map(re.escape, words))})")
 
 

@@ -478,7 +478,7 @@ def _drop_redundant(pairs: list[tuple[Hit, Actor, str]], text: str) -> list[tupl
                     and not p[0].trigger.minor), None)
         if verb.startswith(("深入", "带队", "率队")):
             if nxt and not any(
-                    c in text[hit.end:nxt[0].start] for c in "。；"):
+                    c in text[hit.end:nxt[0].start] for c in "。；;"):
                 continue
         if verb.startswith("参加") and nxt and nxt[0].start - hit.end <= JOINED_GAP:
             continue  # 参加检查: joining the check is the check, one row (参加走访: the 参加)

@@ -120,7 +120,7 @@ class TitleGrammar:
         self.rank_suffixes = tuple(read_words("title_rank_suffixes.txt"))
         groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
         # 等 + up to 12 characters of rank, kind or body (县处级, 市直部门, 常州经开区党政班子) + the group word
-        self.untitled_re = compile_skipping(f"等[^，。；：、\\s]{{0,12}}?(?:{groups})")
+        self.untitled_re = compile_skipping(f"等[^，。；：、\\s,;:]{{0,12}}?(?:{groups})")
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
@@ -767,7 +767,7 @@ def _chairs_alone(text: str, name: tuple[int, int], verb: re.Match[str]) -> bool
     n0, _ = name
     after = verb.end() + (2 if text.startswith("会议", verb.end()) else 0)  # 甲主持会议，
     return verb.group() == "主持" and (n0 == 0 or text[n0 - 1] in _CLAUSE_OPENERS) \
-        and text[after:after + 1] in ("，", ",", "。", "；")
+        and text[after:after + 1] in ("，", ",", "。", "；", ";")
 # a name with no title to vouch for it must not be an ordinary word: jieba's dictionary
 # counts 林业 1032 and 公安 2800 times, personal names hardly ever reach this
 COMMON_WORD_FREQ = 500
@@ -789,7 +789,7 @@ def _names_listed_before(text: str, end: int, g: TitleGrammar) -> list[tuple[int
     out: list[tuple[int, int]] = []
     while True:
         start = end
-        while start > 0 and end - start < 8 and text[start - 1] not in "、，。；：\n（(“":
+        while start > 0 and end - start < 8 and text[start - 1] not in "、，,。；;：:\n（(“":
             start -= 1
         span = _whole_name(text, start, end, g, text[start - 1:start] == "、")
         if span is None:
@@ -832,7 +832,7 @@ def _with_zone_region(found: list[Official], reg: Division | None) -> list[Offic
 _TOWNSHIP_TITLE = re.compile(r"(?:镇|乡|街道)(?:党委|党工委|人大|政府|办事处)?")
 
 
-_SENTENCE_STOP = re.compile("[。！？\n]")
+_SENTENCE_STOP = re.compile("[。！？!?\n]")
 
 
 def _with_local_units(text: str, found: list[Official], places: list[Place]) -> list[Official]:
