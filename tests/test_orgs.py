@@ -32,6 +32,14 @@ def test_org_forms(text: str, name: str, kind: str) -> None:
     assert all(o.text == text[o.start:o.end] for o in orgs)
 
 
+def test_bodies_of_every_level_or_place_are_one_collective_body() -> None:
+    # 各 stops a name (各乡镇, 各部门), but 各级/各地 inside one joins its jurisdiction
+    orgs = parse_orgs("新疆各地消防部门联合当地工商部门，全市各级应急管理部门开展检查",
+                      region="新疆维吾尔自治区")
+    assert [o.name for o in orgs] == ["新疆各地消防部门", "全市各级应急管理部门"]
+    assert [o.name for o in parse_orgs("要求各级应急管理部门开展检查")] == ["应急管理部门"]
+
+
 def test_place_prefixed_org() -> None:
     orgs = parse_orgs("市生态环境局联合永州生态环境监测中心对承担", region="永州市")
     assert [o.name for o in orgs] == ["市生态环境局", "永州生态环境监测中心"]

@@ -352,3 +352,10 @@ def test_a_body_opening_a_sentence_after_a_deploying_tells_its_own_act():
     assert ev[["organization", "action"]].values.tolist() == [
         ["省防办", "召开会议"], ["省防办", "调度"], ["省水利厅", "督导检查"],
         ["省安委会", "召开会议"]]
+
+
+def test_a_collective_body_acts_but_its_counted_acts_are_a_tally():
+    text = ("9月中旬以来，新疆各地消防部门联合当地工商、质监等部门，开展涉棉企业消防安全大排查。\n"
+            "春节期间，全省各级党委政府组织召开森林草原防火部署会5000余场。\n")
+    ev = _tables(text, issue="2014-09-27", region="新疆维吾尔自治区").events
+    assert ev[["organization", "action"]].values.tolist() == [["新疆各地消防部门", "开展行动"]]

@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 from .firstchars import compile_skipping
 from .context import DocContext
+from .orgs import COLLECTIVE_AFTER
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
                         report_paragraphs, said_since, speech_start)
 from .gazetteer import get_gazetteer
@@ -284,6 +285,12 @@ def _is_passive(text: str, hit: Hit, end: int) -> bool:
     if hit.end < end and text[hit.end] not in CLAUSE_BREAK:
         return False
     return bool(P.meeting_before.search(text, max(0, hit.start - 32), hit.start))
+
+
+def _collective(actor: Actor) -> bool:
+    """全省各级党委政府, 新疆各地消防部门: many bodies told as one; their counted acts are a tally."""
+    return actor.kind == "org" and actor.org is not None and any(
+        "各" + c in actor.org for c in COLLECTIVE_AFTER)
 
 
 def _subject_position(ctx: DocContext, floor: int, start: int) -> bool:
@@ -764,8 +771,8 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
                 P.condolence_sign.search(text, sent.start, sent.end) or _condolence_story(ctx)):
             action = "慰问"  # 走访…，送去慰问金; calls in a story told as 慰问: 慰问
         if _counts_in_clause(ctx, hit, stop):
-            if actor.kind == "none":
-                continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
+            if actor.kind == "none" or _collective(actor):
+                continue  # 市、县两级抽查检查企业26073家, 各级党委政府召开部署会5000余场: a tally
             hit = Hit(hit.start, hit.end, hit.trigger, statistic=True)
         pairs.append((hit, actor, action))
     pairs = _drop_redundant(pairs, text)

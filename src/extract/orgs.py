@@ -82,6 +82,17 @@ def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
     return None
 
 
+def _collective_left(text: str, left: int, floor: int, rules: _OrgRules) -> int:
+    """全市各级消防部门, 新疆各地消防部门: 各级/各地 inside a body's name joins the
+    jurisdiction before it (各 otherwise stops the name: 各乡镇, 各部门 are no one body)."""
+    if left - 1 > floor and text[left - 1] == "各" and text[left:left + 1] in COLLECTIVE_AFTER:
+        return rules.han_run.search(text, floor, left - 1).start()
+    return left
+
+
+COLLECTIVE_AFTER = ("级", "地")  # 各级, 各地
+
+
 def _body_before(text: str, pos: int, rules: Any, floor: int = 0) -> int:
     """Length of the longest known body name (统战, 安委) ending at ``pos``, 0 if none."""
     for n in rules.body_lengths:
@@ -137,7 +148,8 @@ def _org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
         if _heads_meeting(text, sstart):
             continue  # 全国宣传部长会议, 全省应急管理局长会议: a meeting of office holders
         # back over Han characters, no stop character among them, to the last organisation
-        left = rules.han_run.search(text, max(last_end, sstart - MAX_MIDDLE), sstart).start()
+        floor = max(last_end, sstart - MAX_MIDDLE)
+        left = _collective_left(text, rules.han_run.search(text, floor, sstart).start(), floor, rules)
         # a title inside the window ends it: 区长张涛代表区政府 -> 区政府
         left = max([left] + [r.end() for r in get_grammar().rank_re.finditer(text, left, sstart)])
         start = _start_of(text, left, sstart, rules, place_starts, covered)
