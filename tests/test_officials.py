@@ -470,3 +470,13 @@ def test_a_name_alone_chairing_and_well_known_names_in_lists(text, expected):
 ])
 def test_given_names_opened_by_万_and_千(text, expected):
     assert pairs(text) == expected
+
+
+def test_names_listed_with_officials_read_already_are_officials_without_a_title():
+    text = ("连日来，区委书记王敏，区委副书记、区长李志龙等分别前往各地走访。"
+            "2月8日下午，王敏、韩建中、包嘉颖赴省疾控中心开展走访。"
+            "李志龙、钟孚一行走访慰问了杭州警备区。")
+    found = [(o.name, o.title) for o in parse_officials(text, region="滨江区")]
+    assert found == [("王敏", "区委书记"), ("李志龙", "区委副书记、区长"), ("王敏", "区委书记"),
+                     ("韩建中", None), ("包嘉颖", None), ("李志龙", "区委副书记、区长"),
+                     ("钟孚", None)]

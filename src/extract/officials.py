@@ -659,7 +659,50 @@ def parse_officials(text: str, *, region: str | Division | None = None,
     out = _with_local_units(text, out, places)
     out = _with_named_county(out, places, reg, g)
     out = _with_zone_region(out, reg)
-    return _with_repeats(text, out)
+    return _with_listed_peers(text, _with_repeats(text, out), g)
+
+
+def _with_listed_peers(text: str, found: list[Official], g: TitleGrammar) -> list[Official]:
+    """王敏、韩建中、包嘉颖、陈健赴…; 李志龙、钟孚一行: names listed with officials read
+    already are officials too, their titles not written here (title None)."""
+    taken = _Taken([(o.start, o.end) for o in found])
+    extra: list[Official] = []
+    for o in found:
+        if o.is_reference:
+            continue
+        peers = _names_listed_before(text, o.start - 1, g) if text[o.start - 1:o.start] == "、" else []
+        peers += _names_listed_after(text, o.end, g)
+        for n0, n1 in peers:
+            if taken.holds(n0) or any(e.start == n0 for e in extra):
+                continue
+            if _common_word(text[n0:n1]) and not _surname_and_given(text[n0:n1], g):
+                continue  # 自然资源、林业: departments, not people
+            extra.append(Official(n0, n1, text[n0:n1], text[n0:n1], None, None, (), (), False,
+                                  n0, n1, n0, n0))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+def _names_listed_after(text: str, end: int, g: TitleGrammar) -> list[tuple[int, int]]:
+    """The names of a 、-list going on after ``end``, one whole name each; the list stops at
+    the first item that is not a name (县长甲 is read by its title)."""
+    out: list[tuple[int, int]] = []
+    while text[end:end + 1] == "、":
+        span = g.read_name(text, end + 1)
+        if span is None or span[0] != end + 1:
+            break
+        if text[span[1]:span[1] + 1] != "、" and g.rank_re.search(text, span[1], _clause_stop(text, span[1])):
+            break  # 萨拉托、斐济驻华大使李振凡: the item opens the next title chain
+        out.append(span)
+        end = span[1]
+    return out
+
+
+def _clause_stop(text: str, pos: int) -> int:
+    m = _CLAUSE_MARK.search(text, pos)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_MARK = re.compile("[，。；：！？,;:!?\n]")
 
 
 def _with_shared_titles(text: str, found: list[Official], g: TitleGrammar) -> list[Official]:
