@@ -359,3 +359,12 @@ def test_a_collective_body_acts_but_its_counted_acts_are_a_tally():
             "春节期间，全省各级党委政府组织召开森林草原防火部署会5000余场。\n")
     ev = _tables(text, issue="2014-09-27", region="新疆维吾尔自治区").events
     assert ev[["organization", "action"]].values.tolist() == [["新疆各地消防部门", "开展行动"]]
+
+
+def test_an_undated_lead_summing_up_the_dated_tellings_is_no_row_of_its_own():
+    text = ("春节将至，连日来，区委书记王敏，区委副书记、区长李志龙等分别前往省疾控中心、"
+            "杭州警备区走访慰问。\n"
+            "2月8日下午，王敏赴省疾控中心走访慰问。李志龙一行走访慰问了杭州警备区。\n")
+    ev = _tables(text, issue="2021-02-10", region="滨江区").events
+    assert [(o, str(d.date())) for o, d in ev[["official", "date_start"]].values.tolist()] == [
+        ("王敏", "2021-02-08"), ("李志龙", "2021-02-08")]

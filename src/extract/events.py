@@ -1194,7 +1194,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
                 and not row["topics"]:
             row.update(topics=[OTHER], topic=OTHER)
     rows.sort(key=lambda r: r["char_start"])
-    rows = _one_trip_a_day(rows)
+    rows = _told_again_dated(_one_trip_a_day(rows))
     _joined_topics(rows)
     for row in rows:
         del row["_joins"], row["_speaker"], row["_minor"], row["_hit"]
@@ -1219,6 +1219,15 @@ def _one_trip_a_day(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         first[key] = row
         out.append(row)
     return out
+
+
+def _told_again_dated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """连日来，甲、乙…分别前往…走访 and then 2月8日下午，甲…走访: an undated lead that sums up
+    what the item then tells day by day is the same act; the dated telling is its row."""
+    dated = {(r["official"], r["action"]) for r in rows
+             if r["official"] is not None and r["date_start"] is not None}
+    return [r for r in rows if r["official"] is None or r["date_start"] is not None
+            or (r["official"], r["action"]) not in dated]
 
 
 def _joined_topics(rows: list[dict[str, Any]]) -> None:
