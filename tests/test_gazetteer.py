@@ -54,6 +54,8 @@ def test_ambiguity_by_region(text: str, region: str, code: str) -> None:
     ("零陵区委书记赵立平到富家桥、梳子铺、水口山、石岩头等乡镇调研",
      ["零陵区", "富家桥镇", "梳子铺乡", "水口山镇", "石岩头镇"]),
     ("到中山街道、金陵镇等地", ["中山街道", "金陵镇"]),
+    # a township's own institution carries its short name
+    ("在富家桥敬老院，为老人送去慰问品", ["富家桥镇"]),
 ])
 def test_township_short_forms_in_enumerations(text: str, expected: list[str]) -> None:
     assert [p.name for p in parse_places(text, region="永州市")] == expected
