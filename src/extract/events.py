@@ -768,9 +768,11 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
                 continue  # 市、县两级抽查检查企业26073家 is a statistic, not an event
             hit = Hit(hit.start, hit.end, hit.trigger, statistic=True)
         pairs.append((hit, actor, action))
-    pairs = _drop_redundant(pairs, text)
+    # most sentences pair no act with an actor: nothing to weed out or stretch
+    pairs = _drop_redundant(pairs, text) if pairs else pairs
     made: dict[str, dict[str, Any]] = {}
-    for (hit, actor, action), span in zip(pairs, _stretches(text, sent.start, stop, pairs)):
+    for (hit, actor, action), span in zip(pairs, _stretches(text, sent.start, stop, pairs)
+                                          if pairs else ()):
         row = _row(ctx, sent, hit, actor, action, span, state.date, state, para)
         earlier = made.get(actor.key)
         if earlier is not None and not row["counties"] and not row["townships"]:
