@@ -8,22 +8,29 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import attrgetter
 from datetime import date
 from typing import Any, Sequence
 
 from .sections import Layout
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 class SpanIndex:
     """Records sorted by start, with fast lookup of those inside a span."""
 
     def __init__(self, records: Sequence[Any]) -> None:
-        self.records = sorted(records, key=lambda r: (r.start, -r.end))
-        self.starts = [r.start for r in self.records]
+        # by start, the longest first at one start: two stable sorts with keys read in C
+        # order as the key (start, -end) does, ties kept in the given order
+        self.records = sorted(sorted(records, key=_END, reverse=True), key=_START)
+        self.starts = list(map(_START, self.records))
         self._count = len(self.starts)
         # the furthest end of the records up to each one: when it is within the span,
         # every record starting in the span ends in it too, and a slice answers
-        self._reach = list(accumulate((r.end for r in self.records), max))
+        self._reach = list(accumulate(map(_END, self.records), max))
 
     def within(self, start: int, end: int) -> list[Any]:
         """Records that start at or after ``start`` and end by ``end``, in order."""

@@ -746,10 +746,45 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     state.date = date or state.date
     hits = _meeting_reports(ctx, sent, stop, state.frame, find_hits(ctx, sent.start, stop))
     hits = hits or _hosted(ctx, sent, stop)
+    if hits:
+        pairs = _paired(ctx, para, sent, state, hits, stop)
+    else:  # most sentences hold no act: no visit led, no actors read, nothing paired
+        state.frame.sentence_visit, pairs = None, []
+    # most sentences pair no act with an actor: nothing to weed out or stretch
+    pairs = _drop_redundant(pairs, text) if pairs else pairs
+    made: dict[str, dict[str, Any]] = {}
+    for (hit, actor, action), span in zip(pairs, _stretches(text, sent.start, stop, pairs)
+                                          if pairs else ()):
+        row = _row(ctx, sent, hit, actor, action, span, state.date, state, para)
+        earlier = made.get(actor.key)
+        if earlier is not None and not row["counties"] and not row["townships"]:
+            # a second act on the same trip happens where the first did
+            row.update(county=earlier["county"], counties=list(earlier["counties"]),
+                       county_codes=list(earlier["county_codes"]))
+        made.setdefault(actor.key, row)
+        if actor.kind == "official":
+            state.last_official = actor.official
+        if _fold_into_frame(row, actor, state.frame, joined=text.startswith("参加", hit.start)):
+            continue
+        state.rows.append(row)
+    if not pairs:
+        _fold_stops(ctx, sent, stop, state.frame)
+    _close_meeting(ctx, para, state, sent)
+    if P.passive_meeting.search(text, sent.start, stop) and not pairs:
+        orgs = ctx.mentions.orgs.within(sent.start, stop)
+        state.meeting = Meeting(sent, orgs[0].name if orgs else None)
+    state.speech = stop < sent.end
+
+
+def _paired(ctx: DocContext, para: Paragraph, sent: Sentence, state: ParaState,
+            hits: list[Hit], stop: int) -> list[tuple[Hit, Actor, str]]:
+    """The sentence's acts, each with its actor and action (the visit it leads noted in
+    the frame first); ``_sentence_events`` asks only when the sentence holds an act."""
+    text = ctx.text
     state.frame.sentence_visit = next(
         ((h.start, act) for h in hits if (act := h.trigger.official_action or h.trigger.action)
          in VISIT_ACTS and h.trigger.actor != "other"), None)
-    actors = actors_in(ctx, sent.start, stop) if hits else []
+    actors = actors_in(ctx, sent.start, stop)
     pairs = []
     for hit, actor in ((h, a) for h in hits for a in _joiners(ctx, h, actors, state.frame, stop)
                        or _host(ctx, h, sent)
@@ -775,28 +810,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
                 continue  # 市、县两级抽查检查企业26073家, 各级党委政府召开部署会5000余场: a tally
             hit = Hit(hit.start, hit.end, hit.trigger, statistic=True)
         pairs.append((hit, actor, action))
-    pairs = _drop_redundant(pairs, text)
-    made: dict[str, dict[str, Any]] = {}
-    for (hit, actor, action), span in zip(pairs, _stretches(text, sent.start, stop, pairs)):
-        row = _row(ctx, sent, hit, actor, action, span, state.date, state, para)
-        earlier = made.get(actor.key)
-        if earlier is not None and not row["counties"] and not row["townships"]:
-            # a second act on the same trip happens where the first did
-            row.update(county=earlier["county"], counties=list(earlier["counties"]),
-                       county_codes=list(earlier["county_codes"]))
-        made.setdefault(actor.key, row)
-        if actor.kind == "official":
-            state.last_official = actor.official
-        if _fold_into_frame(row, actor, state.frame, joined=text.startswith("参加", hit.start)):
-            continue
-        state.rows.append(row)
-    if not pairs:
-        _fold_stops(ctx, sent, stop, state.frame)
-    _close_meeting(ctx, para, state, sent)
-    if P.passive_meeting.search(text, sent.start, stop) and not pairs:
-        orgs = ctx.mentions.orgs.within(sent.start, stop)
-        state.meeting = Meeting(sent, orgs[0].name if orgs else None)
-    state.speech = stop < sent.end
+    return pairs
 
 
 # acts told stop by stop: one row per official, day and kind of trip

@@ -423,7 +423,6 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     if opens_report(ctx, sent):
         state.speech = False
     speech_at = speech_start(ctx.text, sent.start, sent.end)
-    directive_at = speech_start(ctx.text, sent.start, sent.end, "directive")
     quantities = ctx.mentions.quantities.within(sent.start, sent.end)
     first_q = quantities[0].start if quantities else sent.end
     dated = ctx.mentions.dates.within(sent.start, first_q)
@@ -435,6 +434,10 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         lead = [d for d in lead if said_since(ctx.text, d.end) and not _record_base(ctx.text, d)]
     if lead:
         state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
+    if not quantities:  # most sentences state no number: only the period and speech carry on
+        state.speech = state.speech or speech_at < sent.end
+        return
+    directive_at = speech_start(ctx.text, sent.start, sent.end, "directive")
     mk = _markers()
     floor = sent.start
     range_starts: dict[int, Any] = {}
@@ -443,8 +446,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         if q.range_group is not None:
             range_starts.setdefault(q.range_group, q)
             range_ends[q.range_group] = q
-    sent_scope = _scope(ctx, sent) if quantities else None  # one scope per sentence
-    sent_county = _county(ctx, sent) if quantities else None
+    sent_scope = _scope(ctx, sent)  # one scope per sentence
+    sent_county = _county(ctx, sent)
     for q in quantities:
         in_speech = state.speech or q.start >= speech_at
         if (q.start >= directive_at and _quota(ctx, q)) or not _is_fact(ctx, q, sent, in_speech):

@@ -252,14 +252,16 @@ class Gazetteer:
         last_end = 0
         ctx: Division | None = None  # the county-level unit last named in this sentence
         ctx_end = 0
+        ctx_stop = 0  # where that sentence ends: the first sentence end after the unit
         area: Division | None = None  # the province or city last named in this sentence
-        area_end = 0
+        area_stop = 0
+        stop = -1  # the first sentence end after the last place taken
         for cand in self._candidates(text) if cands is None else cands:
             if cand.start < last_end:
                 continue
-            if ctx is not None and _SENTENCE_END_RE.search(text, ctx_end, cand.start):
+            if ctx is not None and ctx_stop < cand.start:
                 ctx = None
-            if area is not None and _SENTENCE_END_RE.search(text, area_end, cand.start):
+            if area is not None and area_stop < cand.start:
                 area = None
             # a township written right after a county (平江县城关镇) is that county's or none
             after_county = ctx is not None and ctx_end == cand.start
@@ -280,10 +282,12 @@ class Gazetteer:
             else:
                 chosen.append((cand, div, kind))
             last_end = cand.end
+            if cand.end > stop:  # else no sentence ends between the last place and this one
+                stop = _sentence_stop(text, cand.end)
             if div.level == "county":
-                ctx, ctx_end = div, cand.end
+                ctx, ctx_end, ctx_stop = div, cand.end, stop
             elif div.level in ("province", "city"):
-                area, area_end = div, cand.end
+                area, area_stop = div, stop
         chosen.extend((c, d, SHORT) for c, d in self._accepted_township_shorts(text, shorts, chosen))
         chosen.sort(key=lambda t: t[0].start)
         return [self._place(text, c, d, k, chosen) for c, d, k in chosen]
@@ -510,6 +514,14 @@ class Gazetteer:
             if len(entries) == 1 and line[:n] not in self.common_shorts:
                 return entries[0]
         return None
+
+
+def _sentence_stop(text: str, pos: int) -> int:
+    """The first sentence end at or after ``pos`` (past the text when none): a place
+    named later lies in another sentence when it starts beyond it. Found once per place
+    taken, not searched for again at every later candidate."""
+    m = _SENTENCE_END_RE.search(text, pos)
+    return m.start() if m is not None else len(text)
 
 
 def _inside(cands: list[_Cand], start: int, length: int) -> list[_Cand]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -94,6 +95,10 @@ class TitleGrammar:
         self.organ_lengths = sorted({len(o) for o in organs}, reverse=True)
         self.prefixes = {r[0]: r[1] for r in read_table("title_jurisdictions.tsv")}
         self.prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
+        # the same lengths per last character: the title walk asks at every rank whether an
+        # organ or prefix ends here, and most characters end none (or only a few lengths)
+        self._organ_ends = _lengths_by_last(self.organs)
+        self._prefix_ends = _lengths_by_last(self.prefixes)
         surnames = read_words("person_surnames.txt")
         self.compound_surnames = frozenset(s for s in surnames if len(s) == 2)
         self.surnames = frozenset(s for s in surnames if len(s) == 1)
@@ -400,7 +405,7 @@ class TitleGrammar:
 
     # ---- titles --------------------------------------------------------
     def organ_before(self, text: str, pos: int) -> int:
-        for n in self.organ_lengths:
+        for n in self._organ_ends.get(text[pos - 1:pos], ()):
             if pos - n >= 0 and text[pos - n:pos] in self.organs:
                 return n
         return 0
@@ -408,13 +413,13 @@ class TitleGrammar:
     def organ_through(self, text: str, pos: int) -> int:
         """An organ whose last character is the rank's first (公安局|长 for 公安局局长,
         财政厅|长): how many characters it starts before ``pos``; 0 when none."""
-        for n in self.organ_lengths:
+        for n in self._organ_ends.get(text[pos:pos + 1], ()):
             if n >= 2 and pos + 1 - n >= 0 and text[pos + 1 - n:pos + 1] in self.organs:
                 return n - 1
         return 0
 
     def prefix_before(self, text: str, pos: int) -> str | None:
-        for n in self.prefix_lengths:
+        for n in self._prefix_ends.get(text[pos - 1:pos], ()):
             if pos - n >= 0 and text[pos - n:pos] in self.prefixes:
                 return text[pos - n:pos]
         return None
@@ -469,6 +474,15 @@ def _word_after(text: str, pos: int, end: int) -> bool:
         if n > end - pos:
             return False
     return False
+
+
+def _lengths_by_last(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each last character, the lengths of the words ending in it, longest first."""
+    found: dict[str, set[int]] = {}
+    for w in words:
+        if w:
+            found.setdefault(w[-1], set()).add(len(w))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in found.items()}
 
 
 @lru_cache(maxsize=1)

@@ -287,6 +287,7 @@ def _split_scale(num: str) -> tuple[str, str]:
     return num[:i], num[i:]
 
 
+@lru_cache(maxsize=64)  # a few scales recur (万, 亿, 千万): each product reckoned once
 def _scale_factor(scale: str) -> Decimal:
     f = Decimal(1)
     for c in scale.translate(_CN_NORMAL):
@@ -496,13 +497,11 @@ def _records(text: str, m: re.Match[str], data: _Data,
         qualifier=qual.canonical if qual else None,
         direction=data.directions.get(direction) if direction else None,
         kind=unit.kind,
-        is_lower_bound=any(q.lower for q in flags),
-        is_upper_bound=any(q.upper for q in flags),
-        is_approximate=any(q.approx for q in flags),
+        is_lower_bound=bool(flags) and any(q.lower for q in flags),
+        is_upper_bound=bool(flags) and any(q.upper for q in flags),
+        is_approximate=bool(flags) and any(q.approx for q in flags),
         numeral="chinese" if chinese else "arabic",
     )
-    factor = _scale_factor(scale) * unit.factor
-    norm = Decimal(str(value)) * factor + _sub_units(sub) * unit.factor
     records: list[Quantity] = []
     group = first_start if lo_s else None
     if lo_s:
@@ -513,10 +512,22 @@ def _records(text: str, m: re.Match[str], data: _Data,
             records.append(lo_rec)
     records.append(Quantity(
         start=num_start, end=rec_end, text=text[num_start:rec_end],
-        value=value, unit=scale + unit_w, value_normalized=float(norm),
+        value=value, unit=scale + unit_w, value_normalized=_normalized(value, scale, unit, sub),
         unit_normalized=unit.normalized, range_group=group, **common,
     ))
     return records
+
+
+def _normalized(value: float, scale: str, unit: _Unit, sub: str) -> float:
+    """The value in base units, reckoned in Decimal (1.74亿 is 174000000, not a float's
+    174000000.00000003). Without a scale, a factor or 角/分 that is the value itself:
+    float(Decimal(repr(v))) is v, so most numbers skip the arithmetic."""
+    factor = _scale_factor(scale) * unit.factor
+    if sub:
+        return float(Decimal(str(value)) * factor + _sub_units(sub) * unit.factor)
+    if factor == 1:
+        return value
+    return float(Decimal(str(value)) * factor)
 
 
 def _range_low(text: str, m: re.Match[str], lo_s: str, hi_scale: str, unit_w: str, unit: _Unit,

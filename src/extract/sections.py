@@ -200,12 +200,11 @@ def _lead_labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    # one match a sentence, its leading blanks skipped (it ends on a mark, never a blank)
-    while (m := _SENTENCE.match(text, pos, end)) is not None:
-        spans.append((m.start(1), m.end()))
-        pos = m.end()
-    s, e = _strip_span(text, pos, end)
+    # one match a sentence, its leading blanks skipped (it ends on a mark, never a blank);
+    # it fails only where no mark is left, so the matches run on one from the other
+    matches = list(_SENTENCE.finditer(text, start, end))
+    spans = [(m.start(1), m.end()) for m in matches]
+    s, e = _strip_span(text, matches[-1].end() if matches else start, end)
     if e > s:
         spans.append((s, e))
     return spans
@@ -230,8 +229,9 @@ class _Builder:
         index = len(self.layout.paragraphs)
         self.layout.paragraphs.append(
             Paragraph(start, end, index, self.section, self.subsection, label_start))
-        for s, e in _sentences(self.text, start, end):
-            self.layout.sentences.append(Sentence(s, e, index, self.section, self.subsection))
+        section, subsection = self.section, self.subsection
+        self.layout.sentences.extend([Sentence(s, e, index, section, subsection)
+                                      for s, e in _sentences(self.text, start, end)])
         self.seen_content = True
 
     def preamble(self, start: int, end: int) -> bool:
