@@ -11,6 +11,7 @@ contract's order, one row per chunk in memory, so memory does not grow with the 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import heapq
 import json
@@ -23,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import UsageError
-from .runner import Job, Options, add_result, pool_imap, run_job
+from .runner import Job, Options, add_result, pool_imap, preload, run_job
 from . import tables as _tables
 from .tables import SORT_KEYS, TABLES
 from .writers import _json_value
@@ -194,10 +195,20 @@ def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool, work
     # vary (cut by content), and a large one started last would leave the other workers idle
     if workers > 1:
         pending = sorted(pending, key=lambda p: len(p.jobs), reverse=True)
+    if pending:
+        _load_for_run()
     results = pool_imap(_chunk_saved, ((p, options, keep_text, progress) for p in pending),
                         len(pending), workers)
     for plan, _ in zip(pending, results):
         yield plan, None
+
+
+def _load_for_run() -> None:
+    """Everything the files need, loaded once here (shared by forked workers, or used in
+    this process with one worker) and then frozen out of the garbage collector: it lives
+    until the run ends, and each full collection would otherwise walk it again."""
+    preload()
+    gc.freeze()
 
 
 def _chunk_saved(args: tuple[ChunkPlan, Options, bool, Progress]) -> None:
