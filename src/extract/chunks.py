@@ -299,5 +299,86 @@ def merged(paths: list[Path], table: str) -> Iterator[dict[str, Any]]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+# ----------------------------------------------------------------- copying lines
+
+Blocks = Iterator[tuple[bytes, int]]  # UTF-8 JSONL of consecutive rows, and how many rows
+
+
+def _chunk_bytes(chunk: Path, table: str) -> bytes:
+    path = chunk / f"{table}.jsonl"
+    return path.read_bytes() if path.is_file() else b""
+
+
+def _edge_keys(data: bytes, key: Callable[[dict[str, Any]], tuple[Any, ...]]) -> tuple[Any, Any]:
+    """The sort keys of the first and the last row of a chunk file (which ends with a
+    newline)."""
+    first = data[:data.index(b"\n")]
+    last = data[data.rfind(b"\n", 0, len(data) - 1) + 1:-1]
+    return key(json.loads(first)), key(json.loads(last))
+
+
+def _in_sequence(paths: list[Path], table: str) -> bool:
+    """True when the chunk files, in plan order, hold consecutive runs of the table's order:
+    then merging them is copying them one after another (heapq.merge keeps ties in the order
+    of its inputs, so a chunk may end on the key the next one starts with). The files are
+    cut into chunks in sorted path order, so this is the rule; manifest ids out of path order
+    are the exception."""
+    key = _sort_key(table)
+    previous = None
+    try:
+        for chunk in paths:
+            data = _chunk_bytes(chunk, table)
+            if not data:
+                continue
+            if not data.endswith(b"\n"):  # not as write_chunk leaves it: let the merge read it
+                return False
+            first, last = _edge_keys(data, key)
+            if previous is not None and first < previous:
+                return False
+            previous = last
+    except (TypeError, ValueError):  # keys that do not compare, or a damaged file: merge
+        return False
+    return True
+
+
+def _projector(stored: list[str], cols: list[str]) -> Callable[[bytes], bytes] | None:
+    """How a stored line (a row with the ``stored`` columns, without its newline) becomes
+    an output line with ``cols``: when only the last column is left out (documents.text
+    without --with-text, stored as null), by cutting its null off the end, which is what
+    json.dumps writes for the row without it. None: no such shortcut (or none needed)."""
+    if cols == stored or cols != stored[:-1]:
+        return None
+    tail = f", {json.dumps(stored[-1])}: null}}".encode("utf-8")
+
+    def project(line: bytes) -> bytes:
+        if line.endswith(tail):
+            return line[:-len(tail)] + b"}\n"
+        row = json.loads(line)  # a value was kept: write the row as the writer would
+        return (json.dumps({c: row.get(c) for c in cols}, ensure_ascii=False) + "\n").encode("utf-8")
+    return project
+
+
+def merged_lines(paths: list[Path], table: str, cols: list[str]) -> Blocks | None:
+    """The output lines of ``table`` (JSONL of ``cols``), copied from the chunk files in
+    blocks, when that gives the lines the merge and the writer would; else None, and the
+    rows are merged and written one by one. Parsing and writing each row again took most of
+    the serial end of a batch."""
+    stored = [c.name for c in _tables.schema(table)]
+    project = _projector(stored, cols)
+    if (project is None and cols != stored) or not _in_sequence(paths, table):
+        return None
+    return _copied(paths, table, project)
+
+
+def _copied(paths: list[Path], table: str, project: Callable[[bytes], bytes] | None) -> Blocks:
+    for chunk in paths:
+        data = _chunk_bytes(chunk, table)
+        if not data:
+            continue
+        # split on b"\n" only: json.dumps escapes it inside values (not U+2028 and the like)
+        lines = data.split(b"\n")[:-1]
+        yield (data if project is None else b"".join(map(project, lines))), len(lines)
+
+
 def chunk_paths(plans: Iterable[ChunkPlan], progress: Progress) -> list[Path]:
     return [progress.path(p.key) for p in plans]

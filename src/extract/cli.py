@@ -188,7 +188,7 @@ def _check_run_args(args: argparse.Namespace) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .chunks import Progress, chunk_paths, merged, plan_chunks
+    from .chunks import Progress, chunk_paths, merged, merged_lines, plan_chunks
     from .runner import Collected, no_bulletins, plan_jobs
     from .writers import Staging, WriteError, check_out_dir, stream_tables
     started = time.perf_counter()
@@ -227,7 +227,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     def write() -> list[Path]:
         paths_written, n = stream_tables(staging.path, lambda t: merged(paths, t), formats,
-                                         with_text=args.with_text, csv_bom=args.csv_bom)
+                                         with_text=args.with_text, csv_bom=args.csv_bom,
+                                         lines_of=lambda t, cols: merged_lines(paths, t, cols))
         counts.update(n)
         return paths_written
 
