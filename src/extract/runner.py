@@ -12,6 +12,7 @@ import hashlib
 import marshal
 import multiprocessing as mp
 import os
+import pickle
 import signal
 import sys
 import tempfile
@@ -266,6 +267,51 @@ def preload() -> None:
     finally:
         if paused:
             gc.enable()
+
+
+def forked(func: Callable[[], R]) -> Callable[[], R]:
+    """Start ``func()`` in a forked child process and return a function that waits for its
+    result (or raises its exception), so this process can do other work meanwhile on
+    another core. When the child cannot do it (no fork here, it cannot start, it dies, its
+    answer cannot be sent back), the waiting function runs ``func()`` here instead: the
+    answer never depends on the child."""
+    if not sys.platform.startswith("linux"):
+        return func
+    ctx = mp.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_send_result, args=(sender, func), daemon=True)
+    try:
+        child.start()
+    except OSError:
+        receiver.close()
+        return func
+    finally:
+        sender.close()  # the child holds its own end: a child that dies means EOF here
+
+    def wait() -> R:
+        try:
+            ok, value = receiver.recv()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return func()
+        finally:
+            receiver.close()
+            child.join()
+        if not ok:
+            raise value
+        return value
+    return wait
+
+
+def _send_result(sender: Any, func: Callable[[], Any]) -> None:
+    _worker_init()  # Ctrl-C is the parent's; and this child ends with it
+    try:
+        result = (True, func())
+    except Exception as exc:  # sent back and raised there, as if the parent had run func
+        result = (False, exc)
+    try:
+        sender.send(result)
+    except Exception:  # cannot be pickled: the parent, finding nothing, runs func itself
+        pass
 
 
 def pool_imap(func: Callable[[T], R], items: Iterable[T], n_items: int | None, workers: int,
