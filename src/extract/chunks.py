@@ -197,16 +197,19 @@ def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool, work
         pending = sorted(pending, key=lambda p: len(p.jobs), reverse=True)
     if pending:
         _load_for_run()
-    results = pool_imap(_chunk_saved, ((p, options, keep_text, progress) for p in pending),
-                        len(pending), workers)
-    for plan, _ in zip(pending, results):
-        yield plan, None
+    try:
+        results = pool_imap(_chunk_saved, ((p, options, keep_text, progress) for p in pending),
+                            len(pending), workers)
+        for plan, _ in zip(pending, results):
+            yield plan, None
+    finally:
+        gc.unfreeze()  # a caller's own objects (main() called in a test) are collected again
 
 
 def _load_for_run() -> None:
     """Everything the files need, loaded once here (shared by forked workers, or used in
-    this process with one worker) and then frozen out of the garbage collector: it lives
-    until the run ends, and each full collection would otherwise walk it again."""
+    this process with one worker) and then frozen out of the garbage collector for the
+    run: it lives that long, and each full collection would otherwise walk it again."""
     preload()
     gc.freeze()
 
