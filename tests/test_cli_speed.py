@@ -156,3 +156,16 @@ def test_jieba_read_in_one_piece_is_jiebas_own() -> None:
     with cache.open("rb") as fh:
         freq, total = marshal.load(fh)  # as jieba.initialize reads it
     assert module.dt.total == total and module.dt.FREQ == freq
+
+
+def test_jieba_imported_without_pkg_resources_opens_its_own_files() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from extract.runner import _import_jieba_alone; _import_jieba_alone(); "
+            "import jieba; plain = jieba.dt.get_dict_file().name; "
+            "assert 'pkg_resources' not in sys.modules; "
+            "import pkg_resources; print(plain == pkg_resources.resource_filename('jieba', "
+            "'dict.txt'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "True", done.stderr

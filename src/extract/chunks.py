@@ -210,7 +210,7 @@ def _load_for_run() -> None:
     """Everything the files need, loaded once here (shared by forked workers, or used in
     this process with one worker) and then frozen out of the garbage collector for the
     run: it lives that long, and each full collection would otherwise walk it again."""
-    preload()
+    preload(own_process=True)
     gc.freeze()
 
 

@@ -258,7 +258,7 @@ def _plan(args: argparse.Namespace, options: "Options") -> Planned:
         return plan()
     from .runner import forked, preload
     planned = forked(plan)
-    preload()
+    preload(own_process=True)
     return planned()
 
 
