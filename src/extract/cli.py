@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import json
 import sys
 import time
@@ -193,6 +195,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .runner import no_bulletins
     from .writers import Staging, WriteError, check_out_dir, stream_tables
     started = time.perf_counter()
+    # at exit Python collects every object left (about a million, loaded for the files)
+    # before ending: 0.2 s for nothing. Frozen, they are just freed (atexit runs first)
+    atexit.register(gc.freeze)
     _check_run_args(args)
     formats = _formats(args.format)
     options = _options(args)
