@@ -42,6 +42,7 @@ Rows = dict[str, list[dict[str, Any]]]  # a chunk's rows by table
 class ChunkPlan:
     key: str
     jobs: list[Job]
+    n_bytes: int = 0  # of its files: what its extraction costs, to hand out the largest first
 
 
 @dataclass
@@ -55,17 +56,20 @@ class RunStats:
 
 # ----------------------------------------------------------------- planning
 
-def _file_hash(job: Job) -> str:
+def _file_hash(job: Job) -> tuple[str, int]:
+    """The SHA-256 of the job's bytes, and how many there are."""
     if job.data is not None:
-        return hashlib.sha256(job.data).hexdigest()
+        return hashlib.sha256(job.data).hexdigest(), len(job.data)
     try:
         digest = hashlib.sha256()
+        size = 0
         with open(job.path, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
-        return digest.hexdigest()
+                size += len(block)
+        return digest.hexdigest(), size
     except OSError as exc:  # an unreadable file is an error row; its state is still part of the key
-        return f"unreadable:{exc.errno}"
+        return f"unreadable:{exc.errno}", 0
 
 
 def _options_state(options: Options) -> dict[str, Any]:
@@ -98,10 +102,12 @@ def plan_chunks(jobs: list[Job], options: Options, keep_text: bool,
     head = [__version__, _options_state(options), keep_text]
     plans = []
     for group in _groups(jobs, size):
-        files = [[j.doc_id, j.path, asdict(j.manifest) if j.manifest else None, _file_hash(j)]
-                 for j in group]
+        hashes = [_file_hash(j) for j in group]
+        files = [[j.doc_id, j.path, asdict(j.manifest) if j.manifest else None, digest]
+                 for j, (digest, _) in zip(group, hashes)]
         blob = json.dumps([head, files], ensure_ascii=False, sort_keys=True, default=str)
-        plans.append(ChunkPlan(hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32], group))
+        plans.append(ChunkPlan(hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32], group,
+                               sum(n for _, n in hashes)))
     return plans
 
 
@@ -192,9 +198,10 @@ def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool, work
                progress: Progress) -> Iterator[tuple[ChunkPlan, Rows | None]]:
     # each worker stores its own chunk: sending the rows back to this process to be written
     # would make it a serial step that the workers wait on. Largest chunks first: chunk sizes
-    # vary (cut by content), and a large one started last would leave the other workers idle
+    # vary (cut by content), and a large one started last would leave the other workers idle.
+    # Large in bytes (the cost of a chunk follows its text), then in files
     if workers > 1:
-        pending = sorted(pending, key=lambda p: len(p.jobs), reverse=True)
+        pending = sorted(pending, key=lambda p: (p.n_bytes, len(p.jobs)), reverse=True)
     if pending:
         _load_for_run()
     try:
