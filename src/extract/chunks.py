@@ -11,6 +11,7 @@ contract's order, one row per chunk in memory, so memory does not grow with the 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import heapq
 import json
@@ -23,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import UsageError
-from .runner import Job, Options, add_result, pool_imap, run_job
+from .runner import Job, Options, add_result, pool_imap, preload, run_job
 from . import tables as _tables
 from .tables import SORT_KEYS, TABLES
 from .writers import _json_value
@@ -41,6 +42,7 @@ Rows = dict[str, list[dict[str, Any]]]  # a chunk's rows by table
 class ChunkPlan:
     key: str
     jobs: list[Job]
+    n_bytes: int = 0  # of its files: what its extraction costs, to hand out the largest first
 
 
 @dataclass
@@ -54,17 +56,20 @@ class RunStats:
 
 # ----------------------------------------------------------------- planning
 
-def _file_hash(job: Job) -> str:
+def _file_hash(job: Job) -> tuple[str, int]:
+    """The SHA-256 of the job's bytes, and how many there are."""
     if job.data is not None:
-        return hashlib.sha256(job.data).hexdigest()
+        return hashlib.sha256(job.data).hexdigest(), len(job.data)
     try:
         digest = hashlib.sha256()
+        size = 0
         with open(job.path, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
-        return digest.hexdigest()
+                size += len(block)
+        return digest.hexdigest(), size
     except OSError as exc:  # an unreadable file is an error row; its state is still part of the key
-        return f"unreadable:{exc.errno}"
+        return f"unreadable:{exc.errno}", 0
 
 
 def _options_state(options: Options) -> dict[str, Any]:
@@ -97,10 +102,12 @@ def plan_chunks(jobs: list[Job], options: Options, keep_text: bool,
     head = [__version__, _options_state(options), keep_text]
     plans = []
     for group in _groups(jobs, size):
-        files = [[j.doc_id, j.path, asdict(j.manifest) if j.manifest else None, _file_hash(j)]
-                 for j in group]
+        hashes = [_file_hash(j) for j in group]
+        files = [[j.doc_id, j.path, asdict(j.manifest) if j.manifest else None, digest]
+                 for j, (digest, _) in zip(group, hashes)]
         blob = json.dumps([head, files], ensure_ascii=False, sort_keys=True, default=str)
-        plans.append(ChunkPlan(hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32], group))
+        plans.append(ChunkPlan(hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32], group,
+                               sum(n for _, n in hashes)))
     return plans
 
 
@@ -191,13 +198,27 @@ def _run_local(pending: list[ChunkPlan], options: Options, keep_text: bool, work
                progress: Progress) -> Iterator[tuple[ChunkPlan, Rows | None]]:
     # each worker stores its own chunk: sending the rows back to this process to be written
     # would make it a serial step that the workers wait on. Largest chunks first: chunk sizes
-    # vary (cut by content), and a large one started last would leave the other workers idle
+    # vary (cut by content), and a large one started last would leave the other workers idle.
+    # Large in bytes (the cost of a chunk follows its text), then in files
     if workers > 1:
-        pending = sorted(pending, key=lambda p: len(p.jobs), reverse=True)
-    results = pool_imap(_chunk_saved, ((p, options, keep_text, progress) for p in pending),
-                        len(pending), workers)
-    for plan, _ in zip(pending, results):
-        yield plan, None
+        pending = sorted(pending, key=lambda p: (p.n_bytes, len(p.jobs)), reverse=True)
+    if pending:
+        _load_for_run()
+    try:
+        results = pool_imap(_chunk_saved, ((p, options, keep_text, progress) for p in pending),
+                            len(pending), workers)
+        for plan, _ in zip(pending, results):
+            yield plan, None
+    finally:
+        gc.unfreeze()  # a caller's own objects (main() called in a test) are collected again
+
+
+def _load_for_run() -> None:
+    """Everything the files need, loaded once here (shared by forked workers, or used in
+    this process with one worker) and then frozen out of the garbage collector for the
+    run: it lives that long, and each full collection would otherwise walk it again."""
+    preload(own_process=True)
+    gc.freeze()
 
 
 def _chunk_saved(args: tuple[ChunkPlan, Options, bool, Progress]) -> None:
@@ -286,6 +307,87 @@ def merged(paths: list[Path], table: str) -> Iterator[dict[str, Any]]:
         yield from merged(level, table)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ----------------------------------------------------------------- copying lines
+
+Blocks = Iterator[tuple[bytes, int]]  # UTF-8 JSONL of consecutive rows, and how many rows
+
+
+def _chunk_bytes(chunk: Path, table: str) -> bytes:
+    path = chunk / f"{table}.jsonl"
+    return path.read_bytes() if path.is_file() else b""
+
+
+def _edge_keys(data: bytes, key: Callable[[dict[str, Any]], tuple[Any, ...]]) -> tuple[Any, Any]:
+    """The sort keys of the first and the last row of a chunk file (which ends with a
+    newline)."""
+    first = data[:data.index(b"\n")]
+    last = data[data.rfind(b"\n", 0, len(data) - 1) + 1:-1]
+    return key(json.loads(first)), key(json.loads(last))
+
+
+def _in_sequence(paths: list[Path], table: str) -> bool:
+    """True when the chunk files, in plan order, hold consecutive runs of the table's order:
+    then merging them is copying them one after another (heapq.merge keeps ties in the order
+    of its inputs, so a chunk may end on the key the next one starts with). The files are
+    cut into chunks in sorted path order, so this is the rule; manifest ids out of path order
+    are the exception."""
+    key = _sort_key(table)
+    previous = None
+    try:
+        for chunk in paths:
+            data = _chunk_bytes(chunk, table)
+            if not data:
+                continue
+            if not data.endswith(b"\n"):  # not as write_chunk leaves it: let the merge read it
+                return False
+            first, last = _edge_keys(data, key)
+            if previous is not None and first < previous:
+                return False
+            previous = last
+    except (TypeError, ValueError):  # keys that do not compare, or a damaged file: merge
+        return False
+    return True
+
+
+def _projector(stored: list[str], cols: list[str]) -> Callable[[bytes], bytes] | None:
+    """How a stored line (a row with the ``stored`` columns, without its newline) becomes
+    an output line with ``cols``: when only the last column is left out (documents.text
+    without --with-text, stored as null), by cutting its null off the end, which is what
+    json.dumps writes for the row without it. None: no such shortcut (or none needed)."""
+    if cols == stored or cols != stored[:-1]:
+        return None
+    tail = f", {json.dumps(stored[-1])}: null}}".encode("utf-8")
+
+    def project(line: bytes) -> bytes:
+        if line.endswith(tail):
+            return line[:-len(tail)] + b"}\n"
+        row = json.loads(line)  # a value was kept: write the row as the writer would
+        return (json.dumps({c: row.get(c) for c in cols}, ensure_ascii=False) + "\n").encode("utf-8")
+    return project
+
+
+def merged_lines(paths: list[Path], table: str, cols: list[str]) -> Blocks | None:
+    """The output lines of ``table`` (JSONL of ``cols``), copied from the chunk files in
+    blocks, when that gives the lines the merge and the writer would; else None, and the
+    rows are merged and written one by one. Parsing and writing each row again took most of
+    the serial end of a batch."""
+    stored = [c.name for c in _tables.schema(table)]
+    project = _projector(stored, cols)
+    if (project is None and cols != stored) or not _in_sequence(paths, table):
+        return None
+    return _copied(paths, table, project)
+
+
+def _copied(paths: list[Path], table: str, project: Callable[[bytes], bytes] | None) -> Blocks:
+    for chunk in paths:
+        data = _chunk_bytes(chunk, table)
+        if not data:
+            continue
+        # split on b"\n" only: json.dumps escapes it inside values (not U+2028 and the like)
+        lines = data.split(b"\n")[:-1]
+        yield (data if project is None else b"".join(map(project, lines))), len(lines)
 
 
 def chunk_paths(plans: Iterable[ChunkPlan], progress: Progress) -> list[Path]:

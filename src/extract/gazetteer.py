@@ -10,16 +10,21 @@ word (等乡镇, 片区), never as a common word.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import ahocorasick_rs
 
 from extract.records import Record
-from extract.resources import read_table, read_words
+from extract.resources import cache_dir, data_path, read_table, read_words
 from extract.segment import jieba
 
 if TYPE_CHECKING:
@@ -122,14 +127,16 @@ class Gazetteer:
         self._county_city_cache: dict[str, tuple[Division | None, Division | None]] = {}
         self._patterns = tuple(self.surfaces)
         self._forms: list[_Form | None] = [None] * len(self._patterns)  # read on first match
-        # every match, overlapping ones included: _pick may refuse the longest and
-        # take a shorter one inside it
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self._automaton = self._build_automaton()
         # a county short form is unique when no other county/city/province has it
         self._unique_short = frozenset(
             s for s, entries in self.surfaces.items()
             if len({c for c, k in entries if self.by_code[c].level != "township"}) == 1)
+
+    def _build_automaton(self) -> ahocorasick_rs.AhoCorasick:
+        # every match, overlapping ones included: _pick may refuse the longest and
+        # take a shorter one inside it
+        return ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     # ---- lookups -------------------------------------------------------
     def division(self, code: str) -> Division | None:
@@ -562,11 +569,75 @@ def normalize_code(code: str) -> str:
     return code if len(code) >= 9 else code.ljust(6, "0")
 
 
+GAZETTEER_FILES = ("divisions.tsv", "place_stopwords.txt", "place_follow_words.txt",
+                   "place_common_shorts.tsv")
+CACHE_FORMAT = 1  # raise when the cached state changes shape
+
+
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The shared gazetteer, loaded on first use."""
-    return Gazetteer(read_table("divisions.tsv"), read_words("place_stopwords.txt"),
-                     read_words("place_follow_words.txt"), read_table("place_common_shorts.tsv"))
+    """The shared gazetteer, loaded on first use: from its cache beside the data files when
+    one matches them (0.25 s instead of 0.45 s, paid by every batch run), else built from
+    the files and cached for the next process."""
+    folder = cache_dir()
+    key = _cache_key() if folder is not None else ""
+    gaz = _read_cache(folder, key) if folder is not None else None
+    if gaz is None:
+        gaz = Gazetteer(read_table("divisions.tsv"), read_words("place_stopwords.txt"),
+                        read_words("place_follow_words.txt"), read_table("place_common_shorts.tsv"))
+        if folder is not None:
+            _write_cache(folder, key, gaz)
+    return gaz
+
+
+# ---- the cache -------------------------------------------------------------
+# .cache/gazetteer-<key>.marshal (in a source checkout, see resources.cache_dir) holds a
+# built Gazetteer's attributes (divisions as tuples; the automaton is built again, it cannot
+# be saved). The key hashes the data files, this module's source (any change to how the
+# gazetteer is built) and the Python version (marshal's format), so a stale or foreign cache
+# is never read. No cache folder, or one that cannot be written, just means no cache.
+
+def _cache_key() -> str:
+    digest = hashlib.sha256(f"{CACHE_FORMAT} {sys.version_info[:2]} {marshal.version}".encode())
+    code = [Path(__file__), Path(__file__).with_name("resources.py")]  # builds it, reads the files
+    for path in [*code, *(data_path(name) for name in GAZETTEER_FILES)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _read_cache(folder: Path, key: str) -> Gazetteer | None:
+    try:
+        state = marshal.loads((folder / f"gazetteer-{key}.marshal").read_bytes())
+        by_code = {row[0]: Division(*row) for row in state.pop("by_code")}
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None  # none yet, or damaged: built again (and rewritten)
+    gaz = Gazetteer.__new__(Gazetteer)
+    gaz.__dict__.update(state, by_code=by_code)
+    gaz._automaton = gaz._build_automaton()
+    return gaz
+
+
+def _write_cache(folder: Path, key: str, gaz: Gazetteer) -> None:
+    state = {k: v for k, v in vars(gaz).items() if k not in ("_automaton", "by_code")}
+    state["by_code"] = [tuple(getattr(d, f.name) for f in fields(Division))
+                        for d in gaz.by_code.values()]
+    try:
+        data = marshal.dumps(state)
+    except ValueError:
+        return  # an attribute marshal cannot hold: this gazetteer is not cached
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# made by bulletin-extract: a cache, never committed\n*\n",
+                              encoding="utf-8")
+        for old in folder.glob("gazetteer-*.marshal"):  # made from other data or code
+            old.unlink(missing_ok=True)
+        tmp = folder / f".gazetteer-{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, folder / f"gazetteer-{key}.marshal")  # whole or absent
+    except OSError:
+        pass  # a folder that cannot be written: built from the files each time
 
 
 def parse_places(text: str, *, region: str | None = None) -> list[Place]:

@@ -25,6 +25,16 @@ def gazetteer_dir() -> Path:
     )
 
 
+def cache_dir() -> Path | None:
+    """Where what is built from the data files may be kept between runs: ``.cache`` at the
+    top of a source checkout (ignored by git, shipped in no package); None for an installed
+    package, whose folders are not this program's to write."""
+    checkout = Path(__file__).resolve().parents[2]
+    if gazetteer_dir() != checkout / "gazetteers":
+        return None
+    return checkout / ".cache"
+
+
 def data_path(name: str) -> Path:
     """Path of one data file, e.g. ``data_path("units.tsv")``."""
     path = gazetteer_dir() / name

@@ -146,14 +146,23 @@ def _arrow_batch(table: str, rows: list[dict[str, Any]], with_text: bool) -> pa.
 
 
 def stream_tables(out: Path, rows_of: Any, formats: tuple[str, ...] = ("jsonl",), *,
-                  with_text: bool = False, csv_bom: bool = False) -> tuple[list[Path], dict[str, int]]:
+                  with_text: bool = False, csv_bom: bool = False,
+                  lines_of: Any = None) -> tuple[list[Path], dict[str, int]]:
     """Write every table from ``rows_of(table)`` (an iterator of JSON-valued rows in order),
-    each row read once for all formats; memory holds one Parquet batch at most. Returns the
-    paths written and the row count of each table."""
+    each row read once for all formats; memory holds one Parquet batch at most. When only
+    JSONL is written, ``lines_of(table, columns)`` may instead give the finished lines in
+    blocks of (text, rows), or None to have the rows written. Returns the paths written and
+    the row count of each table."""
     written: list[Path] = []
     counts: dict[str, int] = {}
     for table in TABLES:
         cols = columns(table, with_text=with_text)
+        blocks = lines_of(table, cols) if lines_of is not None and formats == ("jsonl",) else None
+        if blocks is not None:
+            path = out / f"{table}.jsonl"
+            counts[table] = _write_blocks(path, blocks)
+            written.append(path)
+            continue
         paths = {"jsonl": out / f"{table}.jsonl"}
         jsonl = paths["jsonl"].open("w", encoding="utf-8")
         csv_fh = csv_writer = None
@@ -188,6 +197,16 @@ def stream_tables(out: Path, rows_of: Any, formats: tuple[str, ...] = ("jsonl",)
         counts[table] = n
         written += [paths[f] for f in ("jsonl", "parquet", "csv") if f in paths]
     return written, counts
+
+
+def _write_blocks(path: Path, blocks: Any) -> int:
+    """Blocks of finished JSONL lines (UTF-8) into one file; how many rows they held."""
+    n = 0
+    with path.open("wb") as fh:
+        for text, rows in blocks:
+            fh.write(text)
+            n += rows
+    return n
 
 
 def _write_batch(writer: Any, out: Path, table: str, rows: list[dict[str, Any]],
