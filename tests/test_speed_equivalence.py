@@ -42,14 +42,19 @@ def masked_reference(text: str, start: int, end: int) -> str:
     return "".join(chunk)
 
 
-def hits_reference(ctx, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The triggers' raw matches on the view as every trigger is run over it."""
+def _named_masked(ctx, start: int, end: int) -> str:
+    """The reference view with officials' titles and names and organisations blanked."""
     view = list(masked_reference(ctx.text, start, end))
     names = ctx.mentions.officials.within(start, end) + ctx.mentions.orgs.within(start, end)
     for m in names:
         for i in range(m.start - start, getattr(m, "title_end", m.end) - start):
             view[i] = events.MASK
-    view = "".join(view)
+    return "".join(view)
+
+
+def hits_reference(ctx, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The triggers' raw matches on the view as every trigger is run over it."""
+    view = _named_masked(ctx, start, end)
     return sorted((start + m.start(), start + m.end(), t.action)
                   for t in events._triggers() for m in t.pattern.finditer(view))
 
@@ -71,12 +76,7 @@ def test_find_hits_keeps_reference_matches(contexts):
 
 def find_hits_reference(ctx, start: int, end: int) -> list:
     """find_hits as first written: every trigger over the view once any matches."""
-    view = list(masked_reference(ctx.text, start, end))
-    names = ctx.mentions.officials.within(start, end) + ctx.mentions.orgs.within(start, end)
-    for m in names:
-        for i in range(m.start - start, getattr(m, "title_end", m.end) - start):
-            view[i] = events.MASK
-    view = "".join(view)
+    view = _named_masked(ctx, start, end)
     if not events._any_trigger_re().search(view):
         return []
     return [events.Hit(start + m.start(), start + m.end(), t)

@@ -16,6 +16,11 @@ def _tables(text: str, issue: str = "2025-09-01", region: str | None = "中阳�
     return extract_text(text, issue_date=issue, region=region)
 
 
+def _periods(facts) -> list[tuple[float, str, str]]:
+    return [(v, str(a.date()), str(b.date())) for v, a, b in
+            facts[["value", "period_start", "period_end"]].values.tolist()]
+
+
 def _pairs(text: str, region: str = "中阳县") -> list[tuple[str, str | None]]:
     return [(o.name, o.title) for o in parse_officials(text, region=region)]
 
@@ -259,8 +264,7 @@ def test_divisions_listed_after_a_movement_word_are_where_the_counted_things_lie
 def test_a_start_said_before_the_numbers_own_date_opens_its_period():
     text = "自8月27日起开展的全省执法检查于9月26日结束，共发现问题7200项。\n"
     facts = _tables(text, issue="2019-09-27", region="山东省").facts
-    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
-               facts[["value", "period_start", "period_end"]].values.tolist()]
+    periods = _periods(facts)
     assert periods == [(7200, "2019-08-27", "2019-09-26")]
 
 
@@ -269,8 +273,7 @@ def test_paragraphs_after_a_colon_report_over_the_period_told_before():
             "2024年1至9月，全县在各乡镇和重点行业开展安全生产大检查。有关情况如下：\n"
             "县应急局共检查企业35家，发现隐患120处。\n")
     facts = _tables(text, issue="2024-10-08", region="新兴县").facts
-    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
-               facts[["value", "period_start", "period_end"]].values.tolist()]
+    periods = _periods(facts)
     assert periods == [(35, "2024-01-01", "2024-09-30"), (120, "2024-01-01", "2024-09-30")]
 
 
@@ -279,8 +282,7 @@ def test_a_paragraph_breaking_down_the_figures_before_keeps_their_period():
             "分门类看，采矿业增加值同比下降5.5%，制造业增加值同比下降5.9%。\n"
             "分地区看，中阳县同比增长1.3%。\n")
     facts = _tables(text, issue="2025-11-21", region="吕梁市").facts
-    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
-               facts[["value", "period_start", "period_end"]].values.tolist()]
+    periods = _periods(facts)
     assert periods == [(5.3, "2025-01-01", "2025-10-31"), (5.5, "2025-01-01", "2025-10-31"),
                        (5.9, "2025-01-01", "2025-10-31"), (1.3, "2025-01-01", "2025-10-31")]
 
@@ -290,8 +292,7 @@ def test_a_campaign_since_a_month_governs_the_numbered_points_that_tell_it():
             "一是开展液化气瓶专项整治行动。行动期间，共出动检查人员280余人次，检查充装站15家。\n"
             "二是开展危化品专项整治行动。全县共检查企业537家。\n")
     facts = _tables(text, issue="2025-11-25").facts
-    periods = [(v, str(a.date()), str(b.date())) for v, a, b in
-               facts[["value", "period_start", "period_end"]].values.tolist()]
+    periods = _periods(facts)
     assert periods == [(280, "2025-08-01", "2025-11-25"), (15, "2025-08-01", "2025-11-25"),
                        (537, "2025-08-01", "2025-11-25")]
 
