@@ -369,3 +369,9 @@ def test_an_undated_lead_summing_up_the_dated_tellings_is_no_row_of_its_own():
     ev = _tables(text, issue="2021-02-10", region="滨江区").events
     assert [(o, str(d.date())) for o, d in ev[["official", "date_start"]].values.tolist()] == [
         ("王敏", "2021-02-08"), ("李志龙", "2021-02-08")]
+
+
+def test_a_scope_word_after_a_comparison_is_its_base_not_its_scope():
+    text = "前三季度，地区生产总值同比增长5.3%，高于全国0.1个百分点。\n"
+    facts = _tables(text, issue="2025-10-29", region="陕西省").facts
+    assert facts[["value", "scope"]].values.tolist() == [[5.3, None], [0.1, None]]

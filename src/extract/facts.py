@@ -206,8 +206,9 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
         if any(o.start < m.start() < o.end for o in orgs) or \
                 any(a <= m.start() < b for a, b in titles):
             continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
-        if ctx.text.startswith(BENCHMARK_AFTER, m.end()):
-            continue  # 高于全市平均水平: the base of a comparison, not who the figure covers
+        if ctx.text.startswith(BENCHMARK_AFTER, m.end()) or \
+                P.compared_scope.search(ctx.text, max(sent.start, m.start() - 2), m.start()):
+            continue  # 高于全市平均水平, 高于全国0.1个百分点: the base of a comparison
         return m.group()
     # the area pattern backtracks; most sentences hold no area word at all
     area = P.area_word.search(ctx.text, sent.start, sent.end) and \
