@@ -480,3 +480,14 @@ def test_names_listed_with_officials_read_already_are_officials_without_a_title(
     assert found == [("王敏", "区委书记"), ("李志龙", "区委副书记、区长"), ("王敏", "区委书记"),
                      ("韩建中", None), ("包嘉颖", None), ("李志龙", "区委副书记、区长"),
                      ("钟孚", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北京市怀柔区委书记戴立新带队检查。", [("戴立新", "北京市怀柔区委书记")]),
+    ("盐城阜宁县委书记王建军调研。", [("王建军", "盐城阜宁县委书记")]),
+    ("湖南省永州市副市长张学军调研。", [("张学军", "湖南省永州市副市长")]),
+    # a place that does not enclose the title's own place stays out of the title
+    ("广东省宁远县副县长王建军调研。", [("王建军", "宁远县副县长")]),
+])
+def test_divisions_written_before_the_title_place_are_part_of_the_title(text, expected):
+    assert pairs(text) == expected

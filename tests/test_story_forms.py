@@ -375,3 +375,15 @@ def test_a_scope_word_after_a_comparison_is_its_base_not_its_scope():
     text = "前三季度，地区生产总值同比增长5.3%，高于全国0.1个百分点。\n"
     facts = _tables(text, issue="2025-10-29", region="陕西省").facts
     assert facts[["value", "scope"]].values.tolist() == [[5.3, None], [0.1, None]]
+
+
+@pytest.mark.parametrize("lead, joined_stops", [
+    ("分两路走访慰问困难群众", []),  # split up: a stop told for one is that one's only
+    ("一同走访慰问困难群众", ["金罗镇"]),
+])
+def test_officials_who_split_up_share_none_of_each_others_stops(lead, joined_stops):
+    text = ("1月31日，县委书记曹建国、县长吴海平" + lead + "。县领导钱玉兰、刘志红参加活动。\n"
+            "曹建国首先来到金罗镇敬老院，看望慰问老人。\n")
+    ev = _tables(text, issue="2025-02-01").events
+    assert ev["official"].tolist() == ["曹建国", "吴海平", "钱玉兰", "刘志红"]
+    assert ev["townships"].tolist() == [["金罗镇"], [], joined_stops, joined_stops]

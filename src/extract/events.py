@@ -684,6 +684,7 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "_speaker": action == "主持会议" or (action == "出席会议" and _speaks(ctx.text, hit)),
         "_minor": hit.trigger.minor,
         "_hit": hit.start,  # partners listed together share one hit, and so one trip
+        "_apart": bool(P.split_up.search(ctx.text, clause_start(ctx.text, sent.start, hit.start), hit.start)),
         "_joins": action == "出席会议" or bool(P.joined_act.match(ctx.text, max(0, hit.start - 2), hit.start)),
         "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
     }
@@ -983,8 +984,9 @@ def _fold_dispatch(row: dict[str, Any], frame: Frame) -> bool:
 
 def _trip_rows(frame: Frame, visit: dict[str, Any]) -> list[dict[str, Any]]:
     """The rows a stop of the trip belongs to: the visit's, those who joined it, and the
-    official's other rows of that day's trip (调研…，并看望慰问…: the 慰问 row too)."""
-    rows = [visit, *frame.joined]
+    official's other rows of that day's trip (调研…，并看望慰问…: the 慰问 row too).
+    Officials who split up (分六路走访) share none of each other's stops."""
+    rows = [visit] if visit["_apart"] else [visit, *frame.joined]
     for (official, day, _), row in frame.visits.items():
         if row is not visit and official == visit["official"] and official is not None \
                 and day == visit["date_start"] and row["action"] in VISIT_ACTS:
@@ -1211,7 +1213,7 @@ def extract_events(ctx: DocContext) -> list[dict[str, Any]]:
     rows = _told_again_dated(_one_trip_a_day(rows))
     _joined_topics(rows)
     for row in rows:
-        del row["_joins"], row["_speaker"], row["_minor"], row["_hit"]
+        del row["_joins"], row["_speaker"], row["_minor"], row["_hit"], row["_apart"]
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"e{n:05d}"  # fixed width: string order is text order
     return rows

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from extract.gazetteer import Division, Gazetteer, Place, get_gazetteer
+from extract.gazetteer import LEVEL_RANK, Division, Gazetteer, Place, get_gazetteer
 from extract.firstchars import compile_skipping
 from extract.records import Record
 from extract.resources import read_table, read_words
@@ -536,7 +536,7 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
                 if place is None and generic is not None:
                     start, prefix_level = start + len(prefix) - len(generic), None
         if place is not None:
-            start = place.start
+            start = _outer_places_start(place, by_end)
         if (party := next((p for p in g.party_prefixes if text.endswith(p, 0, start)), None)):
             start -= len(party)  # 中共|永州市委书记: the party's name is written as part of it
         end = m.end()
@@ -547,6 +547,21 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
         units.append(_Unit(start, end, place, prefix_level, g.rank_implies[rank],
                            organ, g.rank_person[rank], rank in g.rank_foreign))
     return units
+
+
+def _outer_places_start(place: Place, by_end: dict[int, Place]) -> int:
+    """北京市怀柔区委书记, 盐城阜宁县委书记: the divisions written right before the
+    title's own place, each enclosing the next, are part of the title as written."""
+    start = place.start
+    while (outer := by_end.get(start)) is not None and _encloses(outer, place):
+        start, place = outer.start, outer
+    return start
+
+
+def _encloses(outer: Place, inner: Place) -> bool:
+    digits = {"province": 2, "city": 4}.get(outer.level)
+    return digits is not None and LEVEL_RANK[inner.level] > LEVEL_RANK[outer.level] \
+        and inner.code[:digits] == outer.code[:digits]
 
 
 def _in_generic_place(text: str, pos: int, g: "TitleGrammar") -> bool:
