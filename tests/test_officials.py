@@ -486,6 +486,8 @@ def test_names_listed_with_officials_read_already_are_officials_without_a_title(
     ("北京市怀柔区委书记戴立新带队检查。", [("戴立新", "北京市怀柔区委书记")]),
     ("盐城阜宁县委书记王建军调研。", [("王建军", "盐城阜宁县委书记")]),
     ("湖南省永州市副市长张学军调研。", [("张学军", "湖南省永州市副市长")]),
+    ("江苏省常州经开区党工委书记丁一调研。", [("丁一", "江苏省常州经开区党工委书记")]),
+    ("丁一、王文一等区党政班子领导分六路走访。", [("丁一", None), ("王文一", None)]),
     # a place that does not enclose the title's own place stays out of the title
     ("广东省宁远县副县长王建军调研。", [("王建军", "宁远县副县长")]),
 ])

@@ -383,7 +383,9 @@ def test_a_scope_word_after_a_comparison_is_its_base_not_its_scope():
 ])
 def test_officials_who_split_up_share_none_of_each_others_stops(lead, joined_stops):
     text = ("1月31日，县委书记曹建国、县长吴海平" + lead + "。县领导钱玉兰、刘志红参加活动。\n"
-            "曹建国首先来到金罗镇敬老院，看望慰问老人。\n")
+            "曹建国首先来到金罗镇敬老院，详细了解老人生活情况。\n")
     ev = _tables(text, issue="2025-02-01").events
     assert ev["official"].tolist() == ["曹建国", "吴海平", "钱玉兰", "刘志红"]
+    # a stop told for one official of the day's visits is that official's, whoever was
+    # told last
     assert ev["townships"].tolist() == [["金罗镇"], [], joined_stops, joined_stops]

@@ -1117,14 +1117,26 @@ def _fold_stops(ctx: DocContext, sent: Sentence, stop: int, frame: Frame) -> Non
     visit = frame.visit
     if visit is None or stop <= sent.start:
         return
-    others = [o for o in ctx.mentions.officials.within(sent.start, stop)
+    others = {o.name for o in ctx.mentions.officials.within(sent.start, stop)
               if not o.is_reference and o.name != visit["official"]
-              and not _companion(ctx.text, o, stop)]
+              and not _companion(ctx.text, o, stop)}
     if others:
-        return
+        visit = _own_visit(frame, visit, others)
+        if visit is None:
+            return
     stops = _places_rows(ctx, Actor("none"), sent.start, stop)
     for into in _trip_rows(frame, visit):
         _merge_places(into, stops)
+
+
+def _own_visit(frame: Frame, visit: dict[str, Any], names: set[str]) -> dict[str, Any] | None:
+    """甲、乙分六路走访…。甲首先来到…: a stop told for one official of the visit's day
+    who has a visit of their own belongs to that visit."""
+    if len(names) != 1:
+        return None
+    name = next(iter(names))
+    return next((v for (official, day, _), v in frame.visits.items()
+                 if official == name and day == visit["date_start"]), None)
 
 
 def _meeting_content(ctx: DocContext, sent: Sentence, stop: int, frame: Frame) -> None:

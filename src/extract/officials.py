@@ -132,7 +132,8 @@ class TitleGrammar:
         # 一, 万, 千 open many given names (沈一鸣, 田万东, 李千里); other numerals, and these
         # alone, are not names; 在, 为 … open given names (郭在根, 王为民) but end none (李明|在会上)
         return all(HAN.match(ch) and ch not in self.nonname
-                   and (ch not in NUMERALS or (ch in NAME_NUMERALS and i == 0 and len(s) == 2))
+                   and (ch not in NUMERALS or (ch in NAME_NUMERALS and i == 0 and len(s) == 2)
+                        or (ch == "一" and i == len(s) - 1))
                    and (ch not in self.first_given or (i == 0 and len(s) == 2))
                    for i, ch in enumerate(s))
 
@@ -535,6 +536,8 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
                                 in g.generic_places and len(w) == n and w[0] not in NAME_JOINERS), None)
                 if place is None and generic is not None:
                     start, prefix_level = start + len(prefix) - len(generic), None
+                    if not generic.startswith("全") and (named := by_end.get(start)) is not None:
+                        start = _outer_places_start(named, by_end)  # 常州|经开区党工委书记: the zone's name
         if place is not None:
             start = _outer_places_start(place, by_end)
         if (party := next((p for p in g.party_prefixes if text.endswith(p, 0, start)), None)):
