@@ -79,3 +79,14 @@ def test_prefix_characters_inside_words_and_ranks_start_no_body(text, title):
 @pytest.mark.parametrize("text", ["全国宣传部长会议3日在京召开", "全省应急管理局长会议召开"])
 def test_a_meeting_of_office_holders_is_no_body(text):
     assert parse_orgs(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("福建省森林消防总队龙岩支队开展演练", ["福建省森林消防总队龙岩支队"]),
+    ("永州市公安局冷水滩分局开展行动", ["永州市公安局冷水滩分局"]),
+    # two bodies with no comma between, and a verb that reads as a county's name
+    ("市应急管理局永州市公安局", ["市应急管理局", "永州市公安局"]),
+    ("县交通运输局会同县公安局交警大队开展检查", ["县交通运输局", "会同县公安局交警大队"]),
+])
+def test_a_unit_named_by_a_place_after_its_body_is_one_organisation(text: str, names: list[str]) -> None:
+    assert [o.name for o in parse_orgs(text, region="永州市")] == names

@@ -25,6 +25,7 @@ from .orgs import COLLECTIVE_AFTER
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
                         report_paragraphs, said_since, speech_start)
 from .gazetteer import get_gazetteer
+from .zones import Zone, find_zones
 from .patterns import P
 from .resources import read_table, read_words
 from .sections import Paragraph, Sentence
@@ -597,6 +598,8 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
         for p in ctx.mentions.places.within(actor.start, actor.end):
             if p.level == "county":
                 add_county(p.name, p.code)
+    for zone in _zones_named(ctx, actor, start, end):
+        add_county(zone.name, None)
     for p in places:
         if p.name not in names:
             names.append(p.name)
@@ -604,12 +607,30 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
         if p.level == "county":
             add_county(p.name, p.code)
         elif p.level == "township":
-            add_county(p.county_name, p.county_code)
+            if not _in_a_zone(counties):
+                add_county(p.county_name, p.county_code)
             if p.name not in townships:
                 townships.append(p.name)
     return {"places": names, "place_codes": codes, "county": counties[0] if counties else None,
             "counties": counties, "county_codes": [c for c in county_codes if c],
             "townships": townships}
+
+
+def _zones_named(ctx: DocContext, actor: Actor, start: int, end: int) -> list[Zone]:
+    """Functional zones the division table lacks, named in the event's stretch or in its
+    actor's title or name (常州经开区党工委书记, 咸宁高新区管委会)."""
+    zones = ctx.memo.get("zones")
+    if zones is None:
+        zones = ctx.memo["zones"] = find_zones(ctx.text, list(ctx.mentions.places.within(0, len(ctx.text))))
+    lo = min(start, actor.start) if actor.start >= 0 else start
+    return [z for z in zones if lo <= z.start < end and (
+        z.start >= start or actor.start <= z.start < actor.end)]
+
+
+def _in_a_zone(counties: list[str]) -> bool:
+    """The contract: a township named in an event led by a functional zone counts under
+    that zone, not under the county the table lists it in."""
+    return any(P.zone_region.fullmatch(name) for name in counties)
 
 
 def _topics_unnamed(ctx: DocContext, start: int, end: int, body: Any) -> list[str]:
@@ -1102,7 +1123,10 @@ def _merge_places(into: dict[str, Any], row: dict[str, Any]) -> None:
             into["place_codes"].append(code)
     codes = dict(zip(row["counties"], row["county_codes"])) \
         if len(row["counties"]) == len(row["county_codes"]) else {}
+    zoned = _in_a_zone(into["counties"])
     for name in row["counties"]:
+        if zoned and name not in row["places"] and not _in_a_zone([name]):
+            continue  # a stop's township counts under the zone leading the event
         if name not in into["counties"]:
             into["counties"].append(name)
             if codes.get(name):

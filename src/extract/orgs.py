@@ -214,6 +214,22 @@ def parse_orgs(text: str, *, region: str | Division | None = None,
         if _title_follows(text, end, g) or in_rank(end - 1):
             continue  # 市委书记, 县委常委: a title, not an acting body
         out.append(Org(start, end, text[start:end], text[start:end], kind))
+    return _with_units_joined(text, out, places)
+
+
+def _with_units_joined(text: str, orgs: list[Org], places: list) -> list[Org]:
+    """福建省森林消防总队|龙岩支队, 市公安局|冷水滩分局: a unit named by its place right
+    after the body it belongs to is one organisation, written in full."""
+    # a unit is named by a place's short name (龙岩支队, 冷水滩分局); 市应急管理局永州市公安局
+    # is two bodies written with no comma between, 县交通运输局会同县… a verb and a body
+    starts = {p.start for p in places if p.level != "province" and p.form == "short"}
+    out: list[Org] = []
+    for org in orgs:
+        last = out[-1] if out else None
+        if last is not None and last.end == org.start and org.start in starts:
+            out[-1] = Org(last.start, org.end, text[last.start:org.end], text[last.start:org.end], org.kind)
+        else:
+            out.append(org)
     return out
 
 
