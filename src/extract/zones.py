@@ -2,7 +2,7 @@
 
 The contract counts functional zones as county-level divisions (永州经开区 -> 永州经济技术
 开发区), and the official table lists only some of them. A zone word from
-``gazetteers/place_zone_words.tsv`` written right after a city or county named in the text
+``gazetteers/place_zone_words.tsv`` written right after a city named in the text
 (常州|经开区, 漳州市|高新区) names a zone: its canonical name is the place's name without
 市 and the zone word written out in full (常州经济技术开发区, 漳州高新技术产业开发区).
 """
@@ -35,7 +35,9 @@ def find_zones(text: str, places: list[Place]) -> list[Zone]:
     pattern, canonical = _zone_words()
     if pattern.search(text) is None:
         return []
-    by_end = {p.end: p for p in places if p.level in ("city", "county")}
+    # a zone named for a county (平遥经济技术开发区) lies in that county, which stays its
+    # county (a decision of the written sets); one named for a city is county-level itself
+    by_end = {p.end: p for p in places if p.level == "city"}
     covered = [(p.start, p.end) for p in places]
     zones = []
     for m in pattern.finditer(text):
@@ -43,6 +45,6 @@ def find_zones(text: str, places: list[Place]) -> list[Zone]:
         if place is None or any(s <= m.start() < e for s, e in covered):
             continue  # no place names it, or the table knows the zone (永州经开区)
         written = text[place.start:place.end]
-        base = written[:-1] if place.level == "city" and written.endswith("市") else written
+        base = written[:-1] if written.endswith("市") else written
         zones.append(Zone(place.start, m.end(), base + canonical[m.group()]))
     return zones
