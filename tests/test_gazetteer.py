@@ -191,3 +191,17 @@ def test_county_titles_under_a_city_region(text: str, region: str,
                                            expected: list[tuple[str, str | None]]) -> None:
     from extract.officials import parse_officials
     assert [(o.name, o.jurisdiction) for o in parse_officials(text, region=region)] == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # a rare word across the place's end does not cut a well-known place out
+    ("河南关闭取缔993家企业", ["河南省"]),
+    ("湖北关闭取缔企业", ["湖北省"]),
+    # a word at least as common as the place, or a word the place ends, does
+    ("党和政府", []),
+    ("蓝山谷", []),
+    ("长江入海口", []),
+    ("李金华出席", []),
+])
+def test_a_short_form_is_cut_out_only_by_a_word_as_common_as_itself(text: str, names: list[str]) -> None:
+    assert [p.name for p in parse_places(text)] == names

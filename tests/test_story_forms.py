@@ -389,3 +389,13 @@ def test_officials_who_split_up_share_none_of_each_others_stops(lead, joined_sto
     # a stop told for one official of the day's visits is that official's, whoever was
     # told last
     assert ev["townships"].tolist() == [["金罗镇"], [], joined_stops, joined_stops]
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("成效显著!吕梁关闭取缔993家企业\n", "吕梁"),  # an ASCII ! ends a clause
+    ("春节期间，本市共接报火灾233起。\n", "本市"),
+    ("本市场共有商户120家。\n", None),  # 本市场 is a word, not 本市
+])
+def test_scope_words_and_clause_marks_of_real_pages(text, scope):
+    facts = _tables(text, issue="2025-02-20", region="吕梁市").facts
+    assert facts["scope"].tolist() == [scope]

@@ -14,7 +14,7 @@ from .patterns import P
 from .resources import read_table
 from .sections import Layout, Paragraph, Sentence
 
-CLAUSE_BREAK = "，,；;：:。！？"
+CLAUSE_BREAK = "，,；;：:。！？!?"
 OPEN_WINDOW = 24  # a date or official this close to a sentence's start opens a new report
 
 

@@ -121,7 +121,8 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
             begin = d.end  # a leading time expression is the period, not the subject
     raw = text[begin:q.start].strip(" ，,、\u3000")
     scope = mk.scope.match(raw)
-    raw = raw[scope.end():] if scope else raw
+    if scope and not P.scope_word_cut.match(raw, scope.end() - 1):  # 全市场主体 keeps its 全市
+        raw = raw[scope.end():]
     raw = mk.estimate.sub("", raw, count=1) if mk.estimate.match(raw) else raw
     raw = mk.lead.sub("", raw)
     raw = mk.tail.sub("", raw).strip()
@@ -206,6 +207,8 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
         if any(o.start < m.start() < o.end for o in orgs) or \
                 any(a <= m.start() < b for a, b in titles):
             continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
+        if P.scope_word_cut.match(ctx.text, m.end() - 1):
+            continue  # 本市场: a word, not 本市
         if ctx.text.startswith(BENCHMARK_AFTER, m.end()) or \
                 P.compared_scope.search(ctx.text, max(sent.start, m.start() - 2), m.start()):
             continue  # 高于全市平均水平, 高于全国0.1个百分点: the base of a comparison

@@ -367,11 +367,15 @@ class Gazetteer:
     def _straddled(text: str, cand: _Cand) -> bool:
         """A short form cut out of a longer word: 党和政府 (和政), 人民和 (民和), 蓝山谷 (山谷)."""
         freq = _word_freq()
+        # a word far rarer than the place itself does not cut it: 河南|关闭 (南关), 湖北|关
+        floor = max(STRADDLE_MIN_FREQ, freq.get(text[cand.start:cand.end], 0))
+        if cand.start > 0 and freq.get(text[cand.start - 1:cand.end], 0) >= STRADDLE_MIN_FREQ:
+            return True  # the tail of a word: 入|海口
         for a, b, outside in ((cand.start - 1, cand.start + 1, cand.start - 1),
                               (cand.end - 1, cand.end + 1, cand.end)):
             # 石岩头等乡镇: 等 marks a list here, not the word 头等
             if a >= 0 and b <= len(text) and text[outside] not in LIST_MARKS \
-                    and freq.get(text[a:b], 0) >= STRADDLE_MIN_FREQ:
+                    and freq.get(text[a:b], 0) >= floor:
                 return True
         return False
 
