@@ -399,3 +399,10 @@ def test_officials_who_split_up_share_none_of_each_others_stops(lead, joined_sto
 def test_scope_words_and_clause_marks_of_real_pages(text, scope):
     facts = _tables(text, issue="2025-02-20", region="吕梁市").facts
     assert facts["scope"].tolist() == [scope]
+
+
+@pytest.mark.parametrize("lead", ["截止日前", "截至目前", "截止到目前", "到目前为止"])
+def test_figures_up_to_now_have_no_period_however_written(lead):
+    facts = _tables(lead + "，全县共出动检查组131个。\n", issue="2019-12-25").facts
+    assert facts["value"].tolist() == [131]
+    assert facts[["period_start", "period_end"]].isna().all(axis=None)
