@@ -406,3 +406,12 @@ def test_figures_up_to_now_have_no_period_however_written(lead):
     facts = _tables(lead + "，全县共出动检查组131个。\n", issue="2019-12-25").facts
     assert facts["value"].tolist() == [131]
     assert facts[["period_start", "period_end"]].isna().all(axis=None)
+
+
+def test_those_who_took_part_are_counted_over_the_days_of_the_act():
+    text = ("全县防汛工作会议召开\n\n"
+            "为落实上级要求，6月27-28日，县防汛办组织召开全县防汛工作会议。\n\n"
+            "会议要求，各地要结合上半年防汛工作情况，做好小结。\n\n"
+            "各乡镇防汛办和县防指成员单位共30多人参会。\n")
+    facts = _tables(text, issue="2025-06-29").facts
+    assert _periods(facts) == [(30, "2025-06-27", "2025-06-28")]

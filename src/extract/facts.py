@@ -65,10 +65,14 @@ class Period:
     snapshot: bool = False  # 截至…: a running total to a day, not the days of an act
 
 
+ACT_DAYS = 7  # the longest period read as the days of one act (a meeting, a drill, a visit)
+
+
 @dataclass
 class ParaFacts:
     period: Period | None = None
     story: Period | None = None  # the period of the act the story told last (an earlier paragraph's)
+    act: Period | None = None  # the days of the last act told (a week or less, no running total)
     speech: bool = False
     rows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -433,6 +437,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     if dated and dated[0].kind == "vague" and dated[0].start < sent.start + OPEN_WINDOW:
         state.period = None  # 近日，…: this report's time is not stated; nothing carries in
     lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)]
+    state.act = next((p for p in map(_days_of_an_act, reversed(lead)) if p), state.act)
     if lead and lead[0].start >= _opening(ctx, sent, dated) + OPEN_WINDOW:
         # 市安监局…，自8月初以来深入开展…: a period said as "since" governs wherever it stands
         lead = [d for d in lead if said_since(ctx.text, d.end) and not _record_base(ctx.text, d)]
@@ -470,7 +475,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             _snapshot(ctx, sent, q.start)
             or (_span_from(ctx, sent, own, _period_of(ctx, own, state.period))
                 if own is not None else state.period)
-            or (state.story if P.act_reference.search(ctx.text, sent.start, sent.end) else None)
+            or ((state.act or state.story) if P.act_reference.search(ctx.text, sent.start, sent.end) else None)
             or Period(None, None))
         if period.start and period.end and period.end < period.start:
             period = Period(None, None)  # two expressions that do not make one period
@@ -502,6 +507,14 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     state.speech = state.speech or speech_at < sent.end
 
 
+def _days_of_an_act(mention: Any) -> Period | None:
+    """An act is told over days (6月27-28日, wherever the sentence says it); a statistic's
+    period is a month or more, and 以来 opens a running span."""
+    start, end = date.fromisoformat(mention.date_start), date.fromisoformat(mention.date_end)
+    return Period(start, end) if (end - start).days < ACT_DAYS and mention.grain in ("day", "week") \
+        and not mention.text.endswith("以来") else None
+
+
 def _opens_list(ctx: DocContext, end: int) -> bool:
     """有关情况如下： (its own line or the paragraph's end) introduces the paragraphs after it."""
     line_end = ctx.text.find("\n", end + 1)
@@ -524,7 +537,7 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         state = ParaFacts()
         _sentence_facts(ctx, sent, state)
         rows += state.rows
-    carried = story = None
+    carried = story = act = None
     opened = False  # a colon before (有关情况如下：) opened a report of what was told
     for para, sentences, fresh in report_paragraphs(ctx):
         # in a bulletin's (sub)section the paragraphs continue one report (会后，… takes the
@@ -535,12 +548,13 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         continues = continues or (_refers_back(ctx, sentences)
                                   and not (carried is not None and carried.snapshot))
         state = ParaFacts(period=carried if continues else (story if opened else None),
-                          story=story)
+                          story=story, act=act)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)
         rows += state.rows
         carried = state.period
         story = state.period or story
+        act = state.act
         opened = (opened and not fresh) or _opens_list(ctx, para.end)
     rows.sort(key=lambda r: r["char_start"])
     _pairwise(rows)
