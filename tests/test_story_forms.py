@@ -415,3 +415,10 @@ def test_those_who_took_part_are_counted_over_the_days_of_the_act():
             "各乡镇防汛办和县防指成员单位共30多人参会。\n")
     facts = _tables(text, issue="2025-06-29").facts
     assert _periods(facts) == [(30, "2025-06-27", "2025-06-28")]
+
+
+def test_a_clause_opened_by_目前_states_a_current_figure_with_no_period():
+    facts = _tables("2024年，全县检查企业12家，目前已整改10家。\n", issue="2025-01-05").facts
+    assert facts[["value", "subject"]].values.tolist() == [[12, "检查企业"], [10, "已整改"]]
+    assert str(facts.iloc[0]["period_start"].date()) == "2024-01-01"
+    assert facts.iloc[1][["period_start", "period_end"]].isna().all()

@@ -470,7 +470,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
                                       after=range_ends.get(q.range_group, q))
         own = _own_date(ctx, sent, q.start)
         no_period = estimate or bool(P.until_now.search(ctx.text, sent.start, q.start)
-                                     or P.now_lead.match(ctx.text, sent.start))
+                                     or P.now_lead.match(ctx.text, sent.start)
+                                     or P.now_lead.match(ctx.text, clause_start(ctx.text, sent.start, q.start)))
         period = Period(None, None) if no_period else (
             _snapshot(ctx, sent, q.start)
             or (_span_from(ctx, sent, own, _period_of(ctx, own, state.period))
