@@ -422,3 +422,15 @@ def test_a_clause_opened_by_目前_states_a_current_figure_with_no_period():
     assert facts[["value", "subject"]].values.tolist() == [[12, "检查企业"], [10, "已整改"]]
     assert str(facts.iloc[0]["period_start"].date()) == "2024-01-01"
     assert facts.iloc[1][["period_start", "period_end"]].isna().all()
+
+
+@pytest.mark.parametrize("text, subjects", [
+    # counts written together size one group: both take the group before them
+    ("市消防救援大队、应急联动单位共计14车71人参加演练。", ["市消防救援大队、应急联动单位"] * 2),
+    # with nothing before the number, the act its people took part in
+    ("共200余人参加演练。", ["参加演练"]),
+    ("检查企业12家、门店30家。", ["检查企业", "门店"]),
+])
+def test_counts_written_together_share_the_subject_before_them(text, subjects):
+    facts = _tables(text + "\n", issue="2025-04-08").facts
+    assert facts["subject"].tolist() == subjects

@@ -88,8 +88,8 @@ def _blank(text: str, start: int, end: int, spans: list[Any]) -> str:
 def _noun_after(ctx: DocContext, q: Any, end: int) -> str | None:
     """派出4个暗访组, 对12家A级旅游景区, 5个县（市、区）: with a measure word the counted
     noun may follow the number; it ends at punctuation, a function word or a verb."""
-    if q.kind != "count" or _verb_stop().match(ctx.text, q.end):
-        return None  # 120余人参加: the number is the subject's size, the group stands before
+    if q.kind != "count" or _verb_stop().match(ctx.text, q.end) or _next_count(ctx, q) is not None:
+        return None  # 120余人参加, 14车71人参加: the numbers size the group standing before
     m = _NOUN_AFTER.match(ctx.text, q.end, end)
     if not m:
         return None
@@ -116,6 +116,7 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     noun = _noun_after(ctx, after or q, sent.end)  # a range's noun follows its end
     if noun:
         return noun
+    q = _first_of_group(ctx, q)  # 共计14车71人: both sizes of one group share its subject
     begin = clause_start(text, max(floor, sent.start), q.start)
     quoted = P.quote_before.search(text, begin, q.start)
     if quoted:
@@ -137,7 +138,36 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     head = raw.rsplit("的", 1)[-1]
     if len(head) >= 2:
         raw = head  # 由镇村干部组成的巡查队伍18支: the head noun after 的 is what is counted
-    return raw or None
+    return raw or _act_after(ctx, sent, after or q)
+
+
+def _next_count(ctx: DocContext, q: Any) -> Any:
+    """The count written right after ``q`` with nothing between (14车|71人), if any."""
+    following = ctx.mentions.quantities.within(q.end, q.end + 16)
+    return next((n for n in following if n.start == q.end and n.kind == "count"), None)
+
+
+def _first_of_group(ctx: DocContext, q: Any) -> Any:
+    """The first of the counts written together with ``q`` (14车71人 -> 14车)."""
+    while True:
+        before = [b for b in ctx.mentions.quantities.within(max(0, q.start - 12), q.start)
+                  if b.end == q.start and b.kind == "count"]
+        if not before or q.kind != "count":
+            return q
+        q = before[-1]
+
+
+def _act_after(ctx: DocContext, sent: Sentence, q: Any) -> str | None:
+    """共200余人参加演练: with nothing before the number, the act its people took part in
+    (the phrase the number splits is joined in text order; here it has no first part)."""
+    while (n := _next_count(ctx, q)) is not None:
+        q = n
+    m = _verb_stop().match(ctx.text, q.end)
+    if m is None:
+        return None
+    stop = clause_end(ctx.text, q.end, sent.end)
+    phrase = ctx.text[q.end:stop].strip()
+    return phrase if len(phrase) >= 2 else None
 
 
 def _period_of(ctx: DocContext, mention: Any, carried: Period | None = None) -> Period:
