@@ -434,3 +434,12 @@ def test_a_clause_opened_by_目前_states_a_current_figure_with_no_period():
 def test_counts_written_together_share_the_subject_before_them(text, subjects):
     facts = _tables(text + "\n", issue="2025-04-08").facts
     assert facts["subject"].tolist() == subjects
+
+
+def test_a_bodys_trip_takes_the_stops_told_after_it():
+    text = ("标题\n\n13日至14日，省安委办专项督导组到吕梁市开展为期两天的专项督导。\n\n"
+            "吕梁市政府向督导组汇报了工作情况。在离石区，督导组重点询问了隐患整改情况。"
+            "在中阳县，督导组抽查了两家企业。\n")
+    ev = _tables(text, issue="2016-12-15", region="山西省").events
+    assert ev[["organization", "action", "counties"]].values.tolist() == [
+        ["省安委办专项督导组", "督导检查", ["离石区", "中阳县"]]]

@@ -984,7 +984,11 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
             return True
     else:
         frame.meeting_rows = []
-    if row["official"] is None or frame.visit is None or frame.visit["official"] != row["official"]:
+    if row["action"] in VISIT_ACTS and actor.kind == "org":
+        # 督导组到哈尔滨市开展督导。在松北区，督导组…: a body's trip heads the story, and
+        # the stops told next are its own
+        frame.visit, frame.joined = row, []
+    elif row["official"] is None or frame.visit is None or frame.visit["official"] != row["official"]:
         frame.visit = None  # another actor takes the story's head
     return False
 
