@@ -443,3 +443,16 @@ def test_a_bodys_trip_takes_the_stops_told_after_it():
     ev = _tables(text, issue="2016-12-15", region="山西省").events
     assert ev[["organization", "action", "counties"]].values.tolist() == [
         ["省安委办专项督导组", "督导检查", ["离石区", "中阳县"]]]
+
+
+@pytest.mark.parametrize("text, counties", [
+    # the city's own meeting, watched in the county: not the county's act
+    ("12月14日，市委副书记、市长王立新主持召开全市安全生产和防凌工作电视电话会议。", []),
+    # a city leader acting in the county the item is about
+    ("12月14日，副市长王立新来到我县，对冬季安全生产工作进行督导检查。", ["中阳县"]),
+    # the county's own officials
+    ("12月14日，副县长钱玉兰主持召开全县安全生产工作会议。", ["中阳县"]),
+])
+def test_a_city_officials_act_is_the_countys_own_only_where_it_happens_there(text, counties):
+    ev = _tables(text + "\n", issue="2020-12-18").events
+    assert ev["counties"].tolist() == [counties]

@@ -1189,8 +1189,18 @@ def _own_county(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
     else:
         return
     for row in rows:
-        if not row["counties"] and not row["_higher"]:  # 全市召开…: the city's act, not the county's
+        # 全市召开…, 市长甲主持召开全市…会议: the city's act, not the county's
+        if not row["counties"] and not row["_higher"] and not (
+                _higher_official(row) and not P.own_place_word.search(row["evidence"])):
             row.update(county=name, counties=[name], county_codes=list(codes))
+
+
+def _higher_official(row: dict[str, Any]) -> bool:
+    """An official whose title belongs only to a city or province over the county: the
+    county's own only where the sentence says so (来到我区, 对我市…督导检查)."""
+    gaz = get_gazetteer()
+    levels = {div.level for name in row["jurisdictions"] if (div := gaz.resolve_region(name))}
+    return bool(levels) and levels <= {"city", "province"}
 
 
 def _own_township(ctx: DocContext, rows: list[dict[str, Any]]) -> None:
