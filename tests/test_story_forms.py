@@ -456,3 +456,10 @@ def test_a_bodys_trip_takes_the_stops_told_after_it():
 def test_a_city_officials_act_is_the_countys_own_only_where_it_happens_there(text, counties):
     ev = _tables(text + "\n", issue="2020-12-18").events
     assert ev["counties"].tolist() == [counties]
+
+
+def test_the_team_an_official_leads_is_the_body_of_the_act():
+    text = "标题\n\n12月23日，副市长高颖斌带领市政府考核组考核中阳县2014年安全生产工作。\n"
+    ev = _tables(text, issue="2014-12-24").events
+    assert ev[["official", "organization", "action"]].values.tolist() == [
+        ["高颖斌", "市政府考核组", "督导检查"]]

@@ -665,6 +665,8 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         organization = state.meeting.org
         state.meeting.used = True
         topic_text_start = state.meeting.sentence.start
+    elif official is not None:
+        organization = _team_led(ctx, actor, hit)
     # an acting body's own name (区消防救援支队) says what it acted on only when the
     # clause says nothing else (区应急管理局印发《…方案》 -> 安全生产); officials' titles
     # (市教育局局长) never say what the act is about
@@ -711,6 +713,16 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
     }
     row.update(_places_rows(ctx, actor, *span))
     return row
+
+
+def _team_led(ctx: DocContext, actor: Actor, hit: Hit) -> str | None:
+    """副市长甲带领市政府考核组考核…: the team an official leads to the act is the body
+    whose team it is (the contract's organization for an official)."""
+    for org in ctx.mentions.orgs.within(actor.end, hit.start):
+        if org.kind == "team" and P.leads.search(ctx.text, actor.end, org.start) \
+                and clause_start(ctx.text, actor.end, org.start) == actor.end:
+            return org.name
+    return None
 
 
 def _predicate_work(text: str, start: int, at: int, stop: int,
