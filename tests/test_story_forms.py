@@ -463,3 +463,17 @@ def test_the_team_an_official_leads_is_the_body_of_the_act():
     ev = _tables(text, issue="2014-12-24").events
     assert ev[["official", "organization", "action"]].values.tolist() == [
         ["高颖斌", "市政府考核组", "督导检查"]]
+
+
+def test_a_campaigns_counts_take_its_days_said_after_them_or_by_its_length():
+    text = ("标题\n\n同时，10个街镇根据县政府统一部署，于1月11日-13日集中开展了消防安全隐患排查整治专项行动。"
+            "三天集中行动，全县共排查点位2981个，发现隐患1659处。\n")
+    facts = _tables(text, issue="2023-01-20").facts
+    assert facts["subject"].tolist()[0] == "街镇"
+    assert _periods(facts) == [(10, "2023-01-11", "2023-01-13"), (2981, "2023-01-11", "2023-01-13"),
+                               (1659, "2023-01-11", "2023-01-13")]
+
+
+def test_the_leading_bodies_are_no_count():
+    facts = _tables("县四套班子主要领导出席会议。\n", issue="2023-01-20").facts
+    assert facts.empty

@@ -467,7 +467,9 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     if dated and dated[0].kind == "vague" and dated[0].start < sent.start + OPEN_WINDOW:
         state.period = None  # 近日，…: this report's time is not stated; nothing carries in
     lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)]
-    state.act = next((p for p in map(_days_of_an_act, reversed(lead)) if p), state.act)
+    told = [d for d in ctx.mentions.dates.within(sent.start, sent.end)
+            if d.kind != "vague" and not is_dateline(ctx.text, d)]
+    state.act = next((p for p in map(_days_of_an_act, reversed(told)) if p), state.act)
     if lead and lead[0].start >= _opening(ctx, sent, dated) + OPEN_WINDOW:
         # 市安监局…，自8月初以来深入开展…: a period said as "since" governs wherever it stands
         lead = [d for d in lead if said_since(ctx.text, d.end) and not _record_base(ctx.text, d)]
@@ -506,6 +508,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             _snapshot(ctx, sent, q.start)
             or (_span_from(ctx, sent, own, _period_of(ctx, own, state.period))
                 if own is not None else state.period)
+            or _act_dated_after(ctx, sent, q)
             or ((state.act or state.story) if P.act_reference.search(ctx.text, sent.start, sent.end) else None)
             or Period(None, None))
         if period.start and period.end and period.end < period.start:
@@ -536,6 +539,18 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         # otherwise the clause start does (…等9支队伍共计210余人: the 9支 phrase is the group)
         floor = q.end if ctx.text[q.end:q.end + 1] in ("、", "和", "及") else sent.start
     state.speech = state.speech or speech_at < sent.end
+
+
+def _act_dated_after(ctx: DocContext, sent: Sentence, q: Any) -> Period | None:
+    """10个街镇…，于1月11日-13日集中开展了专项行动: a count standing before the act it did,
+    whose days the sentence gives after it (于…), with no other number between."""
+    for d in ctx.mentions.dates.within(q.end, sent.end):
+        if d.kind == "vague" or not P.dated_act.search(ctx.text, max(0, d.start - 2), d.start):
+            continue
+        if ctx.mentions.quantities.within(q.end, d.start):
+            return None
+        return _period_of(ctx, d)
+    return None
 
 
 def _days_of_an_act(mention: Any) -> Period | None:
