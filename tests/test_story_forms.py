@@ -477,3 +477,10 @@ def test_a_campaigns_counts_take_its_days_said_after_them_or_by_its_length():
 def test_the_leading_bodies_are_no_count():
     facts = _tables("县四套班子主要领导出席会议。\n", issue="2023-01-20").facts
     assert facts.empty
+
+
+def test_officials_whose_speech_is_cited_do_not_act():
+    text = ("标题\n\n1月29日下午，中阳县召开政法工作会议，深入学习贯彻全市政法工作会议特别是"
+            "市委书记王立新、市长张学军重要讲话精神，部署今年工作。县委书记曹建国出席会议并讲话。\n")
+    ev = _tables(text, issue="2024-01-30").events
+    assert ev["official"].tolist() == ["曹建国"]

@@ -322,8 +322,10 @@ def _overlaps(span: Any, others: list[Any]) -> bool:
 
 def actors_in(ctx: DocContext, start: int, end: int) -> list[Actor]:
     """Candidate actors of a sentence stretch, in text order."""
-    officials = [o for o in ctx.mentions.officials.within(start, end) if not o.is_reference]
-    refs = [o for o in ctx.mentions.officials.within(start, end) if o.is_reference]
+    named = ctx.mentions.officials.within(start, end)
+    cited = _cited(ctx.text, named)
+    officials = [o for o in named if not o.is_reference and o.start not in cited]
+    refs = [o for o in named if o.is_reference or o.start in cited]
     out = [Actor("official", o.start, o.end, official=o) for o in officials
            if not _companion(ctx.text, o, end)]
     orgs = [g for g in ctx.mentions.orgs.within(start, end) if not _overlaps(g, officials + refs)]
@@ -338,6 +340,21 @@ def actors_in(ctx: DocContext, start: int, end: int) -> list[Actor]:
             out.append(Actor("county", place.start, place.end, place=place))
     out += _anaphors(ctx, start, end)
     return sorted(out, key=lambda a: a.start)
+
+
+def _cited(text: str, named: list[Any]) -> set[int]:
+    """学习贯彻习近平总书记、韩正书记重要讲话精神: the starts of officials whose speech or
+    instruction is cited (a list of them, the last followed by 重要讲话…): they do not act."""
+    cited: set[int] = set()
+    run: list[Any] = []
+    for o in named:
+        if run and not P.cited_join.fullmatch(text, run[-1].end, o.start):
+            run = []
+        run.append(o)
+        if P.cited_words.match(text, o.end):
+            cited.update(r.start for r in run)
+            run = []
+    return cited
 
 
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "县", "区", "市")
