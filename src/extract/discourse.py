@@ -104,11 +104,26 @@ def clause_end(text: str, pos: int, stop: int) -> int:
     return breaks[i] if i < len(breaks) and breaks[i] < stop else stop
 
 
+# The text last asked about and its answers by mention span: events and facts ask of the
+# same mentions (replaced whole, like the memos above)
+_dateline_memo: tuple[str | None, dict[tuple[int, int], bool]] = (None, {})
+
+
 def is_dateline(text: str, mention: Any) -> bool:
     """红网…11月25日讯, 新华社北京3月5日电: the day the story was filed, not the day of the
     acts it tells."""
-    return bool(P.dateline_after.match(text, mention.end)
-                or P.clock_time.search(text, mention.start, mention.end))  # 2023-12-27 14:27:11
+    global _dateline_memo
+    held, answers = _dateline_memo
+    if held is not text:
+        answers = {}
+        _dateline_memo = (text, answers)
+    key = (mention.start, mention.end)
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = bool(
+            P.dateline_after.match(text, mention.end)
+            or P.clock_time.search(text, mention.start, mention.end))  # 2023-12-27 14:27:11
+    return found
 
 
 def opens_report(ctx: DocContext, sent: Sentence) -> bool:
