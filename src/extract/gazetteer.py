@@ -482,9 +482,8 @@ class Gazetteer:
             return None
         city_code = min(cities, key=lambda c: (-cities[c], c))
         local = Counter({c: n for c, n in counties.items() if c.startswith(city_code[:4])})
-        county_words = len(re.findall(r"全县|县委|县政府|县长|全区|区委|区政府", text))
-        city_words = len(re.findall(r"全市|市委|市政府|市长", text))
-        if local and county_words > city_words:
+        # the words are counted only when a county of the city is named at all
+        if local and len(_COUNTY_WORDS.findall(text)) > len(_CITY_WORDS.findall(text)):
             top, n = local.most_common(1)[0]
             if n >= 0.5 * sum(local.values()):
                 return self.by_code[top]
@@ -496,7 +495,7 @@ class Gazetteer:
         cands = self._candidates(text)  # the whole text's: read below anyway
         lead = text.lstrip()
         at = len(text) - len(lead)  # where each raw line starts in the text
-        for raw in lead.split("\n")[:3]:
+        for raw in lead.split("\n", 3)[:3]:  # the first lines only, not every line split
             line = raw.strip()
             line_start = at + len(raw) - len(raw.lstrip())
             at += len(raw) + 1
@@ -525,6 +524,10 @@ class Gazetteer:
             if len(entries) == 1 and line[:n] not in self.common_shorts:
                 return entries[0]
         return None
+
+
+_COUNTY_WORDS = re.compile(r"全县|县委|县政府|县长|全区|区委|区政府")
+_CITY_WORDS = re.compile(r"全市|市委|市政府|市长")
 
 
 def _sentence_stop(text: str, pos: int) -> int:
