@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from extract.gazetteer import LEVEL_RANK, Division, Gazetteer, Place, get_gazetteer
 from extract.firstchars import compile_skipping
-from extract.records import Record
+from extract.records import Record, slot_init
 from extract.resources import read_table, read_words
 from extract.segment import jieba
 
@@ -56,6 +56,7 @@ class Official(Record):
     title_end: int
 
 
+@slot_init  # one per rank word read: built through the slots' setters
 @dataclass(frozen=True, slots=True)
 class _Unit:
     """One [jurisdiction][organ][modifier]rank unit of a title chain."""
@@ -771,7 +772,6 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
             known.setdefault(given, o)
     if not known:
         return found
-    pattern = re.compile("|".join(map(re.escape, known)))
     replaced: set[int] = set()
     extra: list[Official] = []
     refs = {(f.name_start, f.name_end): f for f in found if f.is_reference}
@@ -779,9 +779,9 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
     spans = sorted((f.start, f.end) for f in found)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))
-    for m in pattern.finditer(text):
-        first = known[m.group()]
-        a, b = m.span()
+    for a, given in _occurrences(text, known):
+        first = known[given]
+        b = a + len(given)
         ref = refs.get((a, b))
         if a < first.end or text[a - 1:a] in name_chars \
                 or (ref is None and _inside_any(reach, starts, a)) \
@@ -795,6 +795,27 @@ def _with_given_mentions(text: str, found: list[Official], g: TitleGrammar) -> l
     if not extra:
         return found
     return sorted([f for f in found if id(f) not in replaced] + extra, key=lambda x: x.start)
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """(start, word) of the words in ``text`` as ``finditer`` of their alternation, longest
+    first, reads them: leftmost first, the longest at one start, none overlapping the one
+    taken before. Found with ``str.find``: a regex built of each document's names would
+    be compiled anew for every document."""
+    found: list[tuple[int, int, str]] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, -len(word), word))
+            at = text.find(word, at + 1)
+    found.sort()  # at one start, the longest first (two words of one length differ there)
+    out: list[tuple[int, str]] = []
+    end = 0
+    for at, _, word in found:
+        if at >= end:
+            out.append((at, word))
+            end = at + len(word)
+    return out
 
 
 def _inside_any(reach: list[int], starts: list[int], pos: int) -> bool:
@@ -994,16 +1015,16 @@ def _with_repeats(text: str, found: list[Official]) -> list[Official]:
         return found
     taken = _Taken([(o.start, o.end) for o in found])
     extra: list[Official] = []
-    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
-    for m in pattern.finditer(text):
-        if taken.holds(m.start()) or not _ends_name(text, m.end(), m.group()):
+    for start, name in _occurrences(text, known):
+        end = start + len(name)
+        if taken.holds(start) or not _ends_name(text, end, name):
             continue
-        first = known[m.group()]
-        if m.start() < first.start:
+        first = known[name]
+        if start < first.start:
             continue  # only a later mention refers back
-        extra.append(Official(m.start(), m.end(), m.group(), m.group(), first.title,
+        extra.append(Official(start, end, name, name, first.title,
                               first.jurisdiction, first.jurisdictions, first.jurisdiction_codes,
-                              False, m.start(), m.end(), m.start(), m.start()))
+                              False, start, end, start, start))
     return sorted(found + extra, key=lambda o: o.start) if extra else found
 
 
