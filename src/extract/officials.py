@@ -839,6 +839,8 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
     for m in _UNTITLED_ACT.finditer(text):
         # 乙、丙出席; 会议由甲主持: names with no title right before a meeting verb — two or
         # more listed, or one after 由 — are officials whose title is not written
+        if not _may_list_untitled(text, m):
+            continue  # most meeting verbs follow a titled name: no list is read there
         names = _names_listed_before(text, m.start(), g)
         if len(names) >= 2 or (len(names) == 1 and (
                 text[names[0][0] - 1:names[0][0]] == "由" or _chairs_alone(text, names[0], m))):
@@ -854,6 +856,19 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
 
 
 _UNTITLED_ACT = re.compile("主持|出席|列席|参加")
+# a name before a verb is at most 8 characters long, so what vouches for it (the 、 after
+# an earlier item, 由 before it) lies in the 9 characters before the verb
+_UNTITLED_REACH = 9
+
+
+def _may_list_untitled(text: str, verb: re.Match[str]) -> bool:
+    """Whether names before the verb could count without titles: a 、 or 由 close enough
+    before it, or 主持 closing its clause (``_chairs_alone``). Cheaper than reading the names."""
+    window = text[max(0, verb.start() - _UNTITLED_REACH):verb.start()]
+    if "、" in window or "由" in window:
+        return True
+    after = verb.end() + (2 if text.startswith("会议", verb.end()) else 0)
+    return verb.group() == "主持" and text[after:after + 1] in ("，", ",", "。", "；", ";")
 _CLAUSE_OPENERS = "，。；：\n,;:"
 
 
