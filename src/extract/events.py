@@ -818,10 +818,11 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
         if _fold_into_frame(row, actor, state.frame, joined=text.startswith("参加", hit.start)):
             continue
         state.rows.append(row)
-    if not pairs:
+    if not pairs and state.frame.visit is not None:  # only a visit being told has stops
         _fold_stops(ctx, sent, stop, state.frame)
-    _close_meeting(ctx, para, state, sent)
-    if P.passive_meeting.search(text, sent.start, stop) and not pairs:
+    if state.meeting is not None:  # most sentences follow no passive meeting
+        _close_meeting(ctx, para, state, sent)
+    if not pairs and P.passive_meeting.search(text, sent.start, stop):
         orgs = ctx.mentions.orgs.within(sent.start, stop)
         state.meeting = Meeting(sent, orgs[0].name if orgs else None)
     state.speech = stop < sent.end
