@@ -254,6 +254,7 @@ class Gazetteer:
     def _parse_places(self, text: str, reg: Division | None,
                       cands: list[_Cand] | None = None) -> list[Place]:
         scope = self._scope(reg)
+        scope_code = scope.code if scope is not None else None
         chosen: list[tuple[_Cand, Division, int]] = []
         shorts: list[tuple[_Cand, Division]] = []
         last_end = 0
@@ -272,6 +273,10 @@ class Gazetteer:
                 area = None
             # a township written right after a county (平江县城关镇) is that county's or none
             after_county = ctx is not None and ctx_end == cand.start
+            form = cand.form
+            if form.towns_only and (ctx.code if ctx is not None else None) not in form.reach \
+                    and (after_county or (form.shorts_only and scope_code not in form.reach)):
+                continue  # _pick's first refusal, read here: most candidates are such townships
             pick = self._pick(cand, scope, ctx, reg, after_county, area)
             if pick is None:
                 continue
