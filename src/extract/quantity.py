@@ -441,11 +441,15 @@ def _with_unit(q: Quantity, like: Quantity) -> Quantity:
                    value_normalized=q.value * factor)
 
 
+_GROUPS = ("pct", "unit", "num", "scale", "lo", "q", "q2", "tail", "sub", "loq")
+
+
 def _records(text: str, m: re.Match[str], data: _Data,
              masked: _Masks) -> list[Quantity]:
-    if m.group("pct") is not None:
+    # the groups read below, in one call (each by name costs a call of its own)
+    pct, unit_w, num_s, scale_w, lo_s, inner_q, inner_q2, tail_q, sub, lo_q = m.group(*_GROUPS)
+    if pct is not None:
         return _percent_words(text, m, data, masked)
-    unit_w = m.group("unit")
     unit = data.units[unit_w]
     end = m.end("unit")
     nxt = text[end:end + 1]
@@ -453,21 +457,19 @@ def _records(text: str, m: re.Match[str], data: _Data,
         return []
     if unit_w == "个" and text[end:end + 6].lstrip("多余半").startswith(_TIME_NOUNS):
         return []  # 一个月, 两个季度: durations
-    num_s = m.group("num")
-    rounded = _round_number(text, m.start("num"), num_s)
+    num_start = m.start("num")
+    rounded = _round_number(text, num_start, num_s)
     if rounded:
         num_s = "一" + num_s  # 近千人, 上万名: a round number with a qualifier before it
     body, scale = _split_scale(num_s)
-    if m.group("scale"):
-        scale += m.group("scale")
+    if scale_w:
+        scale += scale_w
     chinese = _is_chinese(body)
     if chinese and (not unit.chinese_ok or (_bad_chinese(body) and not rounded)):
         return []
     value = parse_number(body)
     if value is None:
         return []
-    num_start = m.start("num")
-    lo_s = m.group("lo")
     first_start = m.start("lo") if lo_s else num_start
     if chinese and first_start and text[first_start - 1] in _VAGUE_BEFORE:
         return []
@@ -477,10 +479,9 @@ def _records(text: str, m: re.Match[str], data: _Data,
         return []
     if unit_w == "成" and value > 10:
         return []
-    inner_q = m.group("q") or m.group("q2")
-    tail_q = m.group("tail")
+    inner_q = inner_q or inner_q2
     span_end = m.end()
-    sub = m.group("sub") or ""
+    sub = sub or ""
     if unit_w == "块" and re.search("[角毛]", sub):
         unit = _Unit("元", "money", Decimal(1), True, "")  # 十块三毛: colloquial money
     if sub and unit.kind != "money":
@@ -490,7 +491,7 @@ def _records(text: str, m: re.Match[str], data: _Data,
     while rec_end > num_start and text[rec_end - 1].isspace():
         rec_end -= 1
     bq, direction = _context_before(text, first_start, data)
-    qual_word = inner_q or (m.group("loq") if lo_s else None) or bq or tail_q
+    qual_word = inner_q or (lo_q if lo_s else None) or bq or tail_q
     qual = data.qualifiers.get(qual_word) if qual_word else None
     flags = [data.qualifiers[w] for w in (inner_q, bq, tail_q) if w]
     common = dict(
