@@ -127,6 +127,10 @@ class TitleGrammar:
         groups = "|".join(map(re.escape, sorted(read_words("title_untitled_groups.txt"), key=len, reverse=True)))
         # 等 + up to 12 characters of rank, kind or body (县处级, 市直部门, 常州经开区党政班子) + the group word
         self.untitled_re = compile_skipping(f"等[^，。；：、\\s,;:]{{0,12}}?(?:{groups})")
+        # the text last read and the names read in it by (position, foreign): the chains,
+        # the lists, the shared titles and the organisations ask at the same positions
+        # (one pair, replaced whole, so another thread never sees one text's answers under another's)
+        self._names: tuple[str | None, dict[tuple[int, bool], tuple[int, int] | None]] = (None, {})
 
     # ---- names ---------------------------------------------------------
     def _given_ok(self, s: str) -> bool:
@@ -144,6 +148,19 @@ class TitleGrammar:
         return pos >= len(text) or not HAN.match(text[pos]) or text.startswith(self.follow, pos)
 
     def read_name(self, text: str, pos: int, foreign: bool = False) -> tuple[int, int] | None:
+        """The name starting at ``pos`` as (start, end), or None (``_read_name``), read once
+        per text, position and ``foreign``."""
+        held, answers = self._names
+        if held is not text:
+            answers = {}
+            self._names = (text, answers)
+        key = (pos, foreign)
+        if key in answers:  # None is an answer too
+            return answers[key]
+        found = answers[key] = self._read_name(text, pos, foreign)
+        return found
+
+    def _read_name(self, text: str, pos: int, foreign: bool = False) -> tuple[int, int] | None:
         """The name starting at ``pos`` as (start, end), or None: a Chinese name
         whose end is clear, else a transliterated foreign name, else a 3-character
         name that jieba segments the same way. After a foreign title (``foreign``:
