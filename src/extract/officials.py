@@ -519,14 +519,17 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
     for m in g.rank_re.finditer(text):
         start, organ = m.start(), False
         walk = [start]
-        if not g.organ_before(text, start) and (n := g.organ_through(text, start)):
-            start -= n  # 公安局长: the organ's 局 is the rank's 局, written once
+        n = g.organ_before(text, start)  # asked once here, not again by the loop below
+        if not n and (through := g.organ_through(text, start)):
+            start -= through  # 公安局长: the organ's 局 is the rank's 局, written once
             organ = True
             walk.append(start)
-        while (n := g.organ_before(text, start)):
+            n = g.organ_before(text, start)
+        while n:
             start -= n
             organ = True
             walk.append(start)
+            n = g.organ_before(text, start)
         # 市安委办|主任, 市文化广播电视和旅游局|党组|书记: an organisation ending inside the
         # organs read (or at the rank) is read whole below, not its piece 委办 or 局党组
         cut = next((p for p in walk if org_by_end.get(p, p) < start), None)
