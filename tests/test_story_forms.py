@@ -484,3 +484,11 @@ def test_officials_whose_speech_is_cited_do_not_act():
             "市委书记王立新、市长张学军重要讲话精神，部署今年工作。县委书记曹建国出席会议并讲话。\n")
     ev = _tables(text, issue="2024-01-30").events
     assert ev["official"].tolist() == ["曹建国"]
+
+
+def test_visiting_the_deputies_who_attend_a_congress_is_a_visit_and_its_host_visits_too():
+    text = ("标题\n\n12月28日下午，县委书记曹建国，县委副书记、县长吴海平等县领导集中看望出席中阳县"
+            "第十九届人民代表大会第四次会议的人大代表。县人大常委会主任钱玉兰主持看望活动。\n")
+    ev = _tables(text, issue="2024-12-29").events
+    assert ev[["official", "action"]].values.tolist() == [
+        ["曹建国", "慰问"], ["吴海平", "慰问"], ["钱玉兰", "慰问"]]

@@ -874,9 +874,13 @@ MEETING_ACTS = ("主持会议", "召开会议", "出席会议")
 def _occasion(ctx: DocContext, hit: Hit, action: str | None, stop: int) -> str | None:
     """出席签约仪式: attending a signing is signing (its occasion names the act); 参加活动 in an
     item told as a 慰问 is taking part in the 慰问."""
+    if action == "主持会议" and P.visit_hosted.match(ctx.text, hit.start):
+        return "慰问"  # 主持看望活动: hosting a visit to people is that visit, no meeting
     if action != "出席会议":
         return action
     end = clause_end(ctx.text, hit.end, stop)
+    if P.attended_by_object.match(ctx.text, hit.end, end):
+        return None  # 看望出席…会议的人大代表: the attending is the visited people's
     if P.signing_occasion.search(ctx.text, hit.end, end):
         return "签约"
     if P.activity_joined.match(ctx.text, hit.start, end) and _condolence_story(ctx):
