@@ -492,3 +492,15 @@ def test_visiting_the_deputies_who_attend_a_congress_is_a_visit_and_its_host_vis
     ev = _tables(text, issue="2024-12-29").events
     assert ev[["official", "action"]].values.tolist() == [
         ["曹建国", "慰问"], ["吴海平", "慰问"], ["钱玉兰", "慰问"]]
+
+
+@pytest.mark.parametrize("text, actions", [
+    ("今年以来，中阳县共开展拉网式安全大检查8次，整改隐患234处。", []),
+    ("截至目前，中阳县共检查各类企业1400余家。", []),
+    # a team's one round, and a campaign told by its count alone, stay acts
+    ("近日，县安委办检查组赴金罗镇共抽查14家企业。", ["督导检查"]),
+    ("今年以来，中阳县组织有关部门开展打击非法生产行动97次。", ["开展行动"]),
+])
+def test_a_bodys_acts_counted_up_over_a_period_are_a_tally(text, actions):
+    ev = _tables("标题\n\n" + text + "\n", issue="2025-09-28").events
+    assert ev["action"].tolist() == actions

@@ -544,6 +544,22 @@ def _counts_in_clause(ctx: DocContext, hit: Hit, stop: int) -> bool:
     return bool(ctx.mentions.quantities.within(hit.end, clause_end(ctx.text, hit.end, stop)))
 
 
+def _tallied(ctx: DocContext, sent: Sentence, hit: Hit, stop: int) -> bool:
+    """A body's acts counted up rather than told: a total word before the act and either
+    the times it was done (共出动检查人员27132人次) or a running period the sentence sums
+    over (今年以来，甘谷县共开展…大检查8次; 截至目前，…共检查企业1400余家). A team's one
+    round (检查组…共抽查14家企业) and a campaign told by its count alone (今年以来…开展…
+    行动97次) stay acts."""
+    text = ctx.text
+    begin = clause_start(text, sent.start, hit.start)
+    if not P.total_before_act.search(text, begin, hit.start):
+        return False
+    end = clause_end(text, hit.end, stop)
+    if any(P.times_unit.fullmatch(q.unit or "") for q in ctx.mentions.quantities.within(hit.end, end)):
+        return True
+    return bool(P.running_lead.match(text, sent.start))
+
+
 def _stretches(text: str, start: int, stop: int,
                pairs: list[tuple[Hit, Actor, str]]) -> list[tuple[int, int]]:
     """Each event's stretch of the sentence: from the clause that holds its trigger
@@ -858,7 +874,8 @@ def _paired(ctx: DocContext, para: Paragraph, sent: Sentence, state: ParaState,
                 P.condolence_sign.search(text, sent.start, sent.end) or _condolence_story(ctx)):
             action = "慰问"  # 走访…，送去慰问金; calls in a story told as 慰问: 慰问
         if _counts_in_clause(ctx, hit, stop):
-            if actor.kind == "none" or _collective(actor):
+            if actor.kind == "none" or _collective(actor) or (
+                    actor.kind != "official" and _tallied(ctx, sent, hit, stop)):
                 continue  # 市、县两级抽查检查企业26073家, 各级党委政府召开部署会5000余场: a tally
             hit = Hit(hit.start, hit.end, hit.trigger, statistic=True)
         pairs.append((hit, actor, action))
