@@ -504,3 +504,13 @@ def test_visiting_the_deputies_who_attend_a_congress_is_a_visit_and_its_host_vis
 def test_a_bodys_acts_counted_up_over_a_period_are_a_tally(text, actions):
     ev = _tables("标题\n\n" + text + "\n", issue="2025-09-28").events
     assert ev["action"].tolist() == actions
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("县应急局制定了《冬春火灾防控工作方案》。", [("县应急局", "印发文件")]),
+    ("县应急局发布《冬季安全提示》。", [("县应急局", "印发文件")]),
+    ("县政府制定措施加强管理。", []),  # making measures is no document
+])
+def test_making_or_publishing_a_named_document_is_issuing_it(text, rows):
+    ev = _tables("标题\n\n12月1日，" + text + "\n", issue="2024-12-02").events
+    assert list(map(tuple, ev[["organization", "action"]].values.tolist())) == rows
