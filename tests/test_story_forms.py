@@ -514,3 +514,11 @@ def test_a_bodys_acts_counted_up_over_a_period_are_a_tally(text, actions):
 def test_making_or_publishing_a_named_document_is_issuing_it(text, rows):
     ev = _tables("标题\n\n12月1日，" + text + "\n", issue="2024-12-02").events
     assert list(map(tuple, ev[["organization", "action"]].values.tolist())) == rows
+
+
+def test_acts_since_the_start_of_the_year_run_from_1_january():
+    text = "标题\n\n年初以来，中阳县相继开展了烟花爆竹经营专项整治、电气火灾综合治理等工作。\n"
+    ev = _tables(text, issue="2018-05-01").events
+    assert [(str(a.date()), str(b.date()), c) for a, b, c in
+            ev[["date_start", "date_end", "action"]].values.tolist()] == [
+        ("2018-01-01", "2018-05-01", "开展行动")]

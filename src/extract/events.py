@@ -25,6 +25,7 @@ from .orgs import COLLECTIVE_AFTER
 from .discourse import (CLAUSE_BREAK, clause_end, clause_start, is_dateline, opens_report,
                         report_paragraphs, said_since, speech_start)
 from .gazetteer import get_gazetteer
+from .timex import DateMention
 from .zones import Zone, find_zones
 from .patterns import P
 from .resources import read_table, read_words
@@ -587,7 +588,17 @@ def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
             since.date_start <= ctx.issue_date.isoformat() <= since.date_end:
         # 今年以来，甲县开展…: acts of the year so far, from its start to the issue date
         return replace(since, date_end=ctx.issue_date.isoformat())
-    return None
+    return _year_start_since(ctx, start, end) if since is None else None
+
+
+def _year_start_since(ctx: DocContext, start: int, end: int) -> Any:
+    """年初以来，甲市相继开展了…: the year so far, like 今年以来 (年初 alone names no day)."""
+    m = P.year_start_since.search(ctx.text, start, min(end, start + SINCE_REACH + 6))
+    if m is None or ctx.issue_date is None:
+        return None
+    year = ctx.issue_date.year
+    return DateMention(m.start(), m.end(), m.group(), f"{year}-01-01", ctx.issue_date.isoformat(),
+                       "year", True, "relative", False)
 
 
 def _jurisdiction_divisions(official: Any) -> list[Any]:
