@@ -522,3 +522,12 @@ def test_acts_since_the_start_of_the_year_run_from_1_january():
     assert [(str(a.date()), str(b.date()), c) for a, b, c in
             ev[["date_start", "date_end", "action"]].values.tolist()] == [
         ("2018-01-01", "2018-05-01", "开展行动")]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("“十三五”期间，全县新建道路120公里。", ("2016-01-01", "2020-12-31")),
+    ("“十五”期间，全县新建道路120公里。", ("2001-01-01", "2005-12-31")),
+])
+def test_a_five_year_plans_years_are_the_period_of_its_figures(text, period):
+    facts = _tables(text + "\n", issue="2021-11-24").facts
+    assert _periods(facts) == [(120, *period)]

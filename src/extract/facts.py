@@ -15,6 +15,7 @@ from typing import Any
 
 from .firstchars import compile_skipping
 from .context import DocContext
+from .timex import DateMention
 from .discourse import (OPEN_WINDOW, clause_end, clause_start, headline_sentences, is_dateline,
                         opens_report, report_paragraphs, said_since, speech_start)
 from .gazetteer import get_gazetteer
@@ -65,6 +66,8 @@ class Period:
     snapshot: bool = False  # 截至…: a running total to a day, not the days of an act
 
 
+ZH_DIGITS = "一二三四五六七八九"
+PLAN_THREE_START = 1966  # the third five-year plan; the first two ran 1953-1962, then a gap
 ACT_DAYS = 7  # the longest period read as the days of one act (a meeting, a drill, a visit)
 
 
@@ -211,7 +214,19 @@ def _own_date(ctx: DocContext, sent: Sentence, before: int) -> Any:
         if d.kind != "vague" and not P.compared.search(ctx.text, max(0, d.start - 3), d.start) \
                 and not _record_base(ctx.text, d):
             own = d  # 近日, 日前 say "recently": no period
-    return own
+    return own or _plan_period(ctx, sent, before)
+
+
+def _plan_period(ctx: DocContext, sent: Sentence, before: int) -> Any:
+    """“十三五”期间: the five years of a national plan, the Nth from the third on
+    starting in 1966 + 5 (N - 3) (十三五: 2016-2020; 十五: 2001-2005)."""
+    m = P.plan_period.search(ctx.text, sent.start, before)
+    if m is None:
+        return None
+    nth = 10 + (ZH_DIGITS.index(m.group(1)) + 1 if m.group(1) else 0)
+    first = PLAN_THREE_START + 5 * (nth - 3)
+    return DateMention(m.start(), m.end(), m.group(), f"{first}-01-01", f"{first + 4}-12-31",
+                       "year", True, "absolute", True)
 
 
 def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
