@@ -531,3 +531,11 @@ def test_acts_since_the_start_of_the_year_run_from_1_january():
 def test_a_five_year_plans_years_are_the_period_of_its_figures(text, period):
     facts = _tables(text + "\n", issue="2021-11-24").facts
     assert _periods(facts) == [(120, *period)]
+
+
+def test_an_actor_named_a_clause_before_its_act_keeps_the_places_of_that_clause():
+    text = ("标题\n\n10月1日，县委书记曹建国深入金罗镇，看望慰问受灾群众；"
+            "县长吴海平赴暖泉镇，专题调研假期值班值守工作。\n")
+    ev = _tables(text, issue="2025-10-02").events
+    assert ev[["official", "townships"]].values.tolist() == [
+        ["曹建国", ["金罗镇"]], ["吴海平", ["暖泉镇"]]]

@@ -563,12 +563,17 @@ def _tallied(ctx: DocContext, sent: Sentence, hit: Hit, stop: int) -> bool:
 
 def _stretches(text: str, start: int, stop: int,
                pairs: list[tuple[Hit, Actor, str]]) -> list[tuple[int, int]]:
-    """Each event's stretch of the sentence: from the clause that holds its trigger
-    (or the sentence start for the first) to where the next event's clause begins."""
+    """Each event's stretch of the sentence: from the clause that holds its trigger, or
+    its actor when named in an earlier clause (…；省长乙赴甲县…，专题调研…), or the sentence
+    start for the first, to where the next event's stretch begins."""
     hits = list(dict.fromkeys(h for h, _, _ in pairs))  # partners share one hit
+    actor_at = {}
+    for hit, actor, _ in pairs:
+        actor_at.setdefault(hit, actor.start)
     begins = [start]
     for prev, hit in zip(hits, hits[1:]):
-        begins.append(max(prev.end, clause_start(text, prev.end, hit.start)))
+        at = actor_at[hit] if prev.end <= actor_at[hit] < hit.start else hit.start
+        begins.append(max(prev.end, clause_start(text, prev.end, at)))
     spans = dict(zip(hits, zip(begins, begins[1:] + [stop])))
     return [spans[h] for h, _, _ in pairs]
 
