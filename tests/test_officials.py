@@ -493,3 +493,15 @@ def test_names_listed_with_officials_read_already_are_officials_without_a_title(
 ])
 def test_divisions_written_before_the_title_place_are_part_of_the_title(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县政府领导孙旭、蔡军出席会议。", [("孙旭", "县政府领导"), ("蔡军", "县政府领导")]),
+    ("县四大班子领导孙旭、蔡军出席。", [("孙旭", "县四大班子领导"), ("蔡军", "县四大班子领导")]),
+    ("市政协领导孙旭出席。", [("孙旭", "市政协领导")]),
+    # no body named: not a title
+    ("主要领导孙旭出席。", []),
+    ("有关领导孙旭出席。", []),
+])
+def test_a_bodys_leaders_written_once_before_names_are_their_title(text, expected):
+    assert pairs(text, region="西乡县") == expected
