@@ -539,3 +539,12 @@ def test_an_actor_named_a_clause_before_its_act_keeps_the_places_of_that_clause(
     ev = _tables(text, issue="2025-10-02").events
     assert ev[["official", "townships"]].values.tolist() == [
         ["曹建国", ["金罗镇"]], ["吴海平", ["暖泉镇"]]]
+
+
+def test_spaces_typed_inside_a_date_and_a_chair_told_after_attending():
+    text = ("标题\n\n2 月 5 日，县安委会召开全体会议，县委常委、常务副县长毛立新，县委常委、组织部长王良永出席会议。\n"
+            "王良永主持会议。\n")
+    ev = _tables(text, issue="2021-02-06").events
+    rows = [(str(d.date()), o, a) for d, o, a in ev[["date_start", "official", "action"]].values.tolist()]
+    assert rows == [("2021-02-05", None, "召开会议"), ("2021-02-05", "毛立新", "出席会议"),
+                    ("2021-02-05", "王良永", "主持会议")]

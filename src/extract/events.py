@@ -1149,6 +1149,11 @@ def _fold_meeting(row: dict[str, Any], frame: Frame) -> bool:
     if row["action"] == "出席会议" and any(r["official"] == row["official"] and r["official"]
                                          for r in frame.meeting_rows):
         return True  # 出席并通报…, 主持并讲话: one row for one person at one meeting
+    attended = next((r for r in frame.meeting_rows if r["official"] and r["official"] == row["official"]
+                     and r["action"] == "出席会议"), None)
+    if attended is not None and row["action"] == "主持会议" and not P.convenes.search(row["evidence"]):
+        attended["action"] = "主持会议"  # 甲、乙出席会议。…乙主持会议: the attendee chairs it
+        return True
     if convened is None and row["action"] != "出席会议":
         if not row["topics"] and frame.meeting_rows:
             # …会议召开，省长丙出席。甲主持，乙出席: a chair told after the meeting's first

@@ -1,7 +1,8 @@
 """A readable view of damaged text, with a map back to the text as read.
 
 Pages copied through bad converters arrive in Traditional characters, with pinyin
-glosses after characters (會(huì)議) or stray marks inside words (市.委). The
+glosses after characters (會(huì)議), stray marks inside words (市.委) or spaces inside
+dates (2 月 5 日). The
 recognizers read a view in Simplified characters with the glosses and marks taken
 out; every span they find is mapped back, so offsets, evidence, names and titles are
 those of the text as read (the contract: names and titles as written, places canonical).
@@ -20,9 +21,11 @@ _CJK = r"[\u3400-\u9fff]"
 _GLOSS = rf"(?<={_CJK})\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{{1,7}}\)"
 # a stray mark between two characters of one word: 市.委
 _STRAY = rf"(?<={_CJK})[.*_](?={_CJK})"
-# both forms open with a lookbehind, which the engine would test at every character:
-# compiled to skip in C to the few characters ( . * _ a match can start with
-_DROP = compile_skipping(f"{_GLOSS}|{_STRAY}")
+# spaces typed inside a date (2 月 5 日, 2021年 3月): the date is read without them
+_DATE_SPACE = r"(?<=[0-9])[ \u3000\u00a0]+(?=[年月日号])|(?<=[年月])[ \u3000\u00a0]+(?=[0-9])"
+# the forms open with a lookbehind, which the engine would test at every character:
+# compiled to skip in C to the few characters ( . * _ or a space a match can start with
+_DROP = compile_skipping(f"{_GLOSS}|{_STRAY}|{_DATE_SPACE}")
 
 
 @lru_cache(maxsize=1)
