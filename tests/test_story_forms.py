@@ -548,3 +548,13 @@ def test_spaces_typed_inside_a_date_and_a_chair_told_after_attending():
     rows = [(str(d.date()), o, a) for d, o, a in ev[["date_start", "official", "action"]].values.tolist()]
     assert rows == [("2021-02-05", None, "召开会议"), ("2021-02-05", "毛立新", "出席会议"),
                     ("2021-02-05", "王良永", "主持会议")]
+
+
+def test_a_meeting_named_with_暨_is_one_meeting_and_a_nominee_keeps_the_title():
+    text = ("标题\n\n12月18日，金罗镇组织召开冬春火灾防控专题会暨消防安全“百日攻坚”行动部署会。\n\n"
+            "10月10日，镇党委书记吴钢、镇党委副书记、镇长提名候选人黄乐明深入辖区督导消防安全工作。\n")
+    ev = _tables(text, issue="2025-12-24").events
+    assert ev[["official", "title", "action"]].values.tolist() == [
+        [None, None, "召开会议"],
+        ["吴钢", "镇党委书记", "督导检查"],
+        ["黄乐明", "镇党委副书记、镇长提名候选人", "督导检查"]]
