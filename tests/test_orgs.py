@@ -90,3 +90,13 @@ def test_a_meeting_of_office_holders_is_no_body(text):
 ])
 def test_a_unit_named_by_a_place_after_its_body_is_one_organisation(text: str, names: list[str]) -> None:
     assert [o.name for o in parse_orgs(text, region="永州市")] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("新疆各地消防部门开展检查", ["新疆各地消防部门"]),
+    ("全市各级应急管理部门开展检查", ["全市各级应急管理部门"]),
+    # 各地 joins only the place or prefix written right before it
+    ("省应急厅组织各地应急管理部门开展检查", ["省应急厅", "应急管理部门"]),
+])
+def test_各地_joins_only_the_jurisdiction_written_right_before_it(text: str, names: list[str]) -> None:
+    assert [o.name for o in parse_orgs(text)] == names

@@ -82,11 +82,18 @@ def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
     return None
 
 
-def _collective_left(text: str, left: int, floor: int, rules: _OrgRules) -> int:
+def _collective_left(text: str, left: int, floor: int, rules: _OrgRules,
+                     place_starts: dict[int, int]) -> int:
     """全市各级消防部门, 新疆各地消防部门: 各级/各地 inside a body's name joins the
-    jurisdiction before it (各 otherwise stops the name: 各乡镇, 各部门 are no one body)."""
+    jurisdiction written right before it, a place or a prefix (各 otherwise stops the
+    name: 各乡镇, 各部门 are no one body; 省应急厅组织各地…部门 joins nothing)."""
     if left - 1 > floor and text[left - 1] == "各" and text[left:left + 1] in COLLECTIVE_AFTER:
-        return rules.han_run.search(text, floor, left - 1).start()
+        if left - 2 in place_starts:
+            return place_starts[left - 2]
+        run = rules.han_run.search(text, floor, left - 1).start()
+        prefix = next((p for p in rules.prefixes if text.endswith(p, run, left - 1)), None)
+        if prefix is not None:
+            return left - 1 - len(prefix)
     return left
 
 
@@ -149,7 +156,8 @@ def _org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
             continue  # 全国宣传部长会议, 全省应急管理局长会议: a meeting of office holders
         # back over Han characters, no stop character among them, to the last organisation
         floor = max(last_end, sstart - MAX_MIDDLE)
-        left = _collective_left(text, rules.han_run.search(text, floor, sstart).start(), floor, rules)
+        left = _collective_left(text, rules.han_run.search(text, floor, sstart).start(), floor, rules,
+                                place_starts)
         # a title inside the window ends it: 区长张涛代表区政府 -> 区政府
         left = max([left] + [r.end() for r in get_grammar().rank_re.finditer(text, left, sstart)])
         start = _start_of(text, left, sstart, rules, place_starts, covered)
