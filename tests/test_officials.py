@@ -505,3 +505,9 @@ def test_divisions_written_before_the_title_place_are_part_of_the_title(text, ex
 ])
 def test_a_bodys_leaders_written_once_before_names_are_their_title(text, expected):
     assert pairs(text, region="西乡县") == expected
+
+
+def test_names_listed_before_等_and_a_meeting_verb_are_untitled_officials():
+    found = [(o.name, o.title) for o in parse_officials("牛俊宪、黄龙华、刘明君、栾新等出席了会议。", region="邯郸市")]
+    assert found == [("牛俊宪", None), ("黄龙华", None), ("刘明君", None), ("栾新", None)]
+    assert parse_officials("学校、医院等参加了会议。", region="邯郸市") == []

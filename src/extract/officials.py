@@ -861,7 +861,8 @@ def _with_untitled_lists(text: str, found: list[Official], g: TitleGrammar) -> l
         # more listed, or one after 由 — are officials whose title is not written
         if not _may_list_untitled(text, m):
             continue  # most meeting verbs follow a titled name: no list is read there
-        names = _names_listed_before(text, m.start(), g)
+        # 甲、乙等出席: the list may close with 等 before the verb
+        names = _names_listed_before(text, m.start() - (text[m.start() - 1:m.start()] == "等"), g)
         if len(names) >= 2 or (len(names) == 1 and (
                 text[names[0][0] - 1:names[0][0]] == "由" or _chairs_alone(text, names[0], m))):
             lists.append(names)
@@ -884,7 +885,7 @@ _UNTITLED_REACH = 9
 def _may_list_untitled(text: str, verb: re.Match[str]) -> bool:
     """Whether names before the verb could count without titles: a 、 or 由 close enough
     before it, or 主持 closing its clause (``_chairs_alone``). Cheaper than reading the names."""
-    window = text[max(0, verb.start() - _UNTITLED_REACH):verb.start()]
+    window = text[max(0, verb.start() - _UNTITLED_REACH - 1):verb.start()]
     if "、" in window or "由" in window:
         return True
     after = verb.end() + (2 if text.startswith("会议", verb.end()) else 0)
