@@ -558,3 +558,10 @@ def test_a_meeting_named_with_暨_is_one_meeting_and_a_nominee_keeps_the_title()
         [None, None, "召开会议"],
         ["吴钢", "镇党委书记", "督导检查"],
         ["黄乐明", "镇党委副书记、镇长提名候选人", "督导检查"]]
+
+
+def test_demands_named_as_an_object_start_no_speech():
+    text = ("标题\n\n1月25日，县政府召开除雪防冻紧急会议。副县长钱玉兰出席会议并提出具体要求，"
+            "副县长刘志红主持会议。\n")
+    ev = _tables(text, issue="2018-01-25").events
+    assert ev[["official", "action"]].values.tolist() == [["钱玉兰", "出席会议"], ["刘志红", "主持会议"]]

@@ -59,6 +59,8 @@ def _speech_start(text: str, start: int, end: int, kind: str | None) -> int:
         begin = clause_start(text, start, m.start())
         if P.noun_governor.search(text, begin, m.start()):
             continue
+        if P.demand_made.search(text, begin, m.end()) and text[m.end():m.end() + 1] in CLAUSE_BREAK:
+            continue  # 出席会议并提出具体要求，乙主持会议: the demands are named, not said here
         if m.group("said") is None and any(r.end() == m.end() for r in P.meeting_report.finditer(
                 text, max(begin, m.start() - 8), m.end())):
             if P.coordinated_act.match(text, m.end()):
