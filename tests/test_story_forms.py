@@ -565,3 +565,11 @@ def test_demands_named_as_an_object_start_no_speech():
             "副县长刘志红主持会议。\n")
     ev = _tables(text, issue="2018-01-25").events
     assert ev[["official", "action"]].values.tolist() == [["钱玉兰", "出席会议"], ["刘志红", "主持会议"]]
+
+
+def test_a_year_told_as_background_dates_only_its_own_sentence():
+    text = ("标题\n\n1月24日，副县长钱玉兰带领慰问团深入金罗镇慰问了6户困难群众。"
+            "2012年，陈某患病，家庭欠债2.6万元。在慰问中，慰问团送上慰问金5000元。\n")
+    facts = _tables(text, issue="2013-01-25").facts
+    assert _periods(facts) == [(6, "2013-01-24", "2013-01-24"), (2.6, "2012-01-01", "2012-12-31"),
+                               (5000, "2013-01-24", "2013-01-24")]

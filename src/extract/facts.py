@@ -76,6 +76,7 @@ class ParaFacts:
     period: Period | None = None
     story: Period | None = None  # the period of the act the story told last (an earlier paragraph's)
     act: Period | None = None  # the days of the last act told (a week or less, no running total)
+    restore: Period | None = None  # the period to go on with after a sentence told as background
     speech: bool = False
     rows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -489,7 +490,10 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         # 市安监局…，自8月初以来深入开展…: a period said as "since" governs wherever it stands
         lead = [d for d in lead if said_since(ctx.text, d.end) and not _record_base(ctx.text, d)]
     if lead:
-        state.period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
+        period = _snapshot(ctx, sent, first_q) or _period_of(ctx, lead[0], state.period)
+        if _background(state.period, period):
+            state.restore = state.period  # 1月24日慰问…。2012年，陈某患病…: this sentence only
+        state.period = period
     if not quantities:  # most sentences state no number: only the period and speech carry on
         state.speech = state.speech or speech_at < sent.end
         return
@@ -568,6 +572,15 @@ def _act_dated_after(ctx: DocContext, sent: Sentence, q: Any) -> Period | None:
     return None
 
 
+def _background(current: Period | None, period: Period) -> bool:
+    """A year before the act being told (its days known) is the story's background
+    (2012年，陈某患病): it dates its own sentence, not the ones after it."""
+    return current is not None and current.start is not None and current.end is not None \
+        and not current.snapshot and (current.end - current.start).days < ACT_DAYS \
+        and period.end is not None and period.start is not None and period.end < current.start \
+        and (period.end - period.start).days >= 300
+
+
 def _days_of_an_act(mention: Any) -> Period | None:
     """An act is told over days (6月27-28日, wherever the sentence says it); a statistic's
     period is a month or more, and 以来 opens a running span."""
@@ -612,6 +625,8 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
                           story=story, act=act)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)
+            if state.restore is not None:
+                state.period, state.restore = state.restore, None
         rows += state.rows
         carried = state.period
         story = state.period or story
