@@ -573,3 +573,13 @@ def test_a_year_told_as_background_dates_only_its_own_sentence():
     facts = _tables(text, issue="2013-01-25").facts
     assert _periods(facts) == [(6, "2013-01-24", "2013-01-24"), (2.6, "2012-01-01", "2012-12-31"),
                                (5000, "2013-01-24", "2013-01-24")]
+
+
+@pytest.mark.parametrize("text, actions", [
+    ("下一步，县应急局将开展安全生产大检查。", []),  # a plan, not an act done
+    ("今后，县应急局将持续开展专项整治行动。", []),
+    ("3月1日，县应急局开展安全生产大检查，将隐患整改到位。", ["督导检查"]),
+])
+def test_an_act_said_with_将_is_a_plan(text, actions):
+    ev = _tables("标题\n\n" + text + "\n", issue="2026-03-02").events
+    assert ev["action"].tolist() == actions
