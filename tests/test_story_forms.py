@@ -583,3 +583,9 @@ def test_a_year_told_as_background_dates_only_its_own_sentence():
 def test_an_act_said_with_将_is_a_plan(text, actions):
     ev = _tables("标题\n\n" + text + "\n", issue="2026-03-02").events
     assert ev["action"].tolist() == actions
+
+
+def test_acts_since_a_month_run_from_it_to_the_issue_date():
+    ev = _tables("标题\n\n自8月以来，县应急局深入开展安全生产大检查。\n", issue="2015-11-25").events
+    assert ev["date_start"].dt.strftime("%Y-%m-%d").tolist() == ["2015-08-01"]
+    assert ev["date_end"].dt.strftime("%Y-%m-%d").tolist() == ["2015-11-25"]

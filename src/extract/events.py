@@ -590,8 +590,8 @@ def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
                 and said_since(ctx.text, d.end):
             since = d  # heading the sentence (据悉，今年以来，…), not inside what it reports
     if since is not None and ctx.issue_date is not None and \
-            since.date_start <= ctx.issue_date.isoformat() <= since.date_end:
-        # 今年以来，甲县开展…: acts of the year so far, from its start to the issue date
+            since.date_start <= ctx.issue_date.isoformat():
+        # 今年以来，甲县开展…; 自8月初以来，…开展…: acts from that start to the issue date
         return replace(since, date_end=ctx.issue_date.isoformat())
     return _year_start_since(ctx, start, end) if since is None else None
 
