@@ -589,3 +589,21 @@ def test_acts_since_a_month_run_from_it_to_the_issue_date():
     ev = _tables("标题\n\n自8月以来，县应急局深入开展安全生产大检查。\n", issue="2015-11-25").events
     assert ev["date_start"].dt.strftime("%Y-%m-%d").tolist() == ["2015-08-01"]
     assert ev["date_end"].dt.strftime("%Y-%m-%d").tolist() == ["2015-11-25"]
+
+
+@pytest.mark.parametrize("opening, start", [
+    ("去年11月20日，省政府在全省部署开展安全隐患大排查大整治行动。", "2018-11-20"),
+    ("自5月10日起，省应急厅在全省开展危化品企业异地执法检查。", "2019-05-10"),
+    # a day's own act is not a campaign: the snapshot counts from the year's start
+    ("5月10日，省应急厅开展危化品企业执法检查。", "2019-01-01"),
+])
+def test_a_snapshot_counts_from_the_day_its_campaign_was_launched(opening, start):
+    text = ("标题\n\n" + opening + "\n\n截至6月30日，全省共排查整改重大隐患754处。\n")
+    facts = _tables(text, issue="2019-07-09").facts
+    assert _periods(facts) == [(754, start, "2019-06-30")]
+
+
+def test_a_snapshot_with_its_own_year_keeps_it_over_a_campaign():
+    text = ("标题\n\n自5月10日起，省应急厅在全省开展执法检查。\n\n"
+            "截至6月30日，今年全省挂牌督办重大隐患38项。\n")
+    assert _periods(_tables(text, issue="2019-07-09").facts) == [(38, "2019-01-01", "2019-06-30")]

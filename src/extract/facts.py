@@ -68,6 +68,7 @@ class Period:
 
 ZH_DIGITS = "一二三四五六七八九"
 PLAN_THREE_START = 1966  # the third five-year plan; the first two ran 1953-1962, then a gap
+CAMPAIGN_DAYS = 366  # a campaign's snapshot counts from its start only within a year of it
 ACT_DAYS = 7  # the longest period read as the days of one act (a meeting, a drill, a visit)
 
 
@@ -239,9 +240,40 @@ def _snapshot(ctx: DocContext, sent: Sentence, before: int) -> Period | None:
     stop = date.fromisoformat(end.date_end)
     start = next((date.fromisoformat(d.date_start) for d in dates
                   if P.since_start.search(ctx.text, max(0, d.start - 3), d.start)), None)
+    if start is None and all(d is end or d.kind == "vague" for d in dates):
+        start = _campaign_start(ctx, sent, stop)  # 今年 or another date of its own: not this
     if start is None or start > stop:
         start = date(stop.year, 1, 1)
     return Period(start, stop, snapshot=True)
+
+
+def _campaign_starts(ctx: DocContext) -> list[tuple[date, str | None, str | None]]:
+    """The days campaigns told in the document began (去年12月21日…部署开展了…行动), with
+    the (sub)section telling each."""
+    key = "facts.campaign_starts"
+    if key not in ctx.memo:
+        ctx.memo[key] = [(date.fromisoformat(d.date_start), sent.section, sent.subsection)
+                         for _, sentences, _ in report_paragraphs(ctx) for sent in sentences
+                         for d in ctx.mentions.dates.within(sent.start, sent.end)
+                         if d.grain == "day" and d.kind != "vague" and _begins_campaign(ctx, d)]
+    return ctx.memo[key]
+
+
+def _begins_campaign(ctx: DocContext, d: Any) -> bool:
+    """自8月27日起开展…, 12月21日…部署开展…行动: the day a campaign was launched."""
+    return bool(P.campaign_launch.match(ctx.text, d.end)
+                or (P.since_start.search(ctx.text, max(0, d.start - 3), d.start)
+                    and P.campaign_since.match(ctx.text, d.end)))
+
+
+def _campaign_start(ctx: DocContext, sent: Sentence, stop: date) -> date | None:
+    """A snapshot whose sentence gives no start counts from the day the campaign its
+    (sub)section tells began, when it began within the year before (截至6月30日 after a
+    campaign of 12月21日); a bulletin's other items tell other work."""
+    starts = [day for day, section, subsection in _campaign_starts(ctx)
+              if (section, subsection) == (sent.section, sent.subsection)
+              and day < stop and (stop - day).days <= CAMPAIGN_DAYS]
+    return starts[-1] if starts else None
 
 
 BENCHMARK_AFTER = ("平均水平", "水平")
