@@ -607,3 +607,16 @@ def test_a_snapshot_with_its_own_year_keeps_it_over_a_campaign():
     text = ("标题\n\n自5月10日起，省应急厅在全省开展执法检查。\n\n"
             "截至6月30日，今年全省挂牌督办重大隐患38项。\n")
     assert _periods(_tables(text, issue="2019-07-09").facts) == [(38, "2019-01-01", "2019-06-30")]
+
+
+@pytest.mark.parametrize("text", [
+    "7月1日至7日，县应急管理部门开展安全生产执法检查338人次，查处隐患问题418项。",
+    "7月1日至7日，全县各级应急部门共出动检查人员2713人次，检查企业1133家，发现问题679项。",
+])
+def test_acts_counted_up_in_a_list_of_counts_are_a_tally(text):
+    assert _tables("标题\n\n" + text + "\n", issue="2026-07-08").events.empty
+
+
+def test_a_check_told_with_its_objects_counted_once_is_still_an_act():
+    text = "标题\n\n7月2日，县应急局检查企业12家，发现隐患30处。\n"
+    assert _tables(text, issue="2026-07-08").events["action"].tolist() == ["督导检查"]

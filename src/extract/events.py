@@ -552,13 +552,30 @@ def _tallied(ctx: DocContext, sent: Sentence, hit: Hit, stop: int) -> bool:
     round (检查组…共抽查14家企业) and a campaign told by its count alone (今年以来…开展…
     行动97次) stay acts."""
     text = ctx.text
-    begin = clause_start(text, sent.start, hit.start)
-    if not P.total_before_act.search(text, begin, hit.start):
-        return False
     end = clause_end(text, hit.end, stop)
-    if any(P.times_unit.fullmatch(q.unit or "") for q in ctx.mentions.quantities.within(hit.end, end)):
+    units = [q.unit or "" for q in ctx.mentions.quantities.within(hit.end, end)]
+    if any(P.object_times_unit.fullmatch(u) for u in units):
+        return True  # 开展执法检查338人次: the objects visited are counted, not an act told
+    total = _total_before(ctx, sent, clause_start(text, sent.start, hit.start), hit.start)
+    if total is None:
+        return False
+    if total == "list" or any(P.times_unit.fullmatch(u) for u in units):
         return True
     return bool(P.running_lead.match(text, sent.start))
+
+
+def _total_before(ctx: DocContext, sent: Sentence, begin: int, at: int) -> str | None:
+    """Where a total word before the act stands: "own" in its clause, "list" in an earlier
+    clause of the list of counts it continues (共出动检查人员27132人次，检查企业11339家: every
+    count of the list is summed up), None when there is none."""
+    text, where = ctx.text, "own"
+    while True:
+        if P.total_before_act.search(text, begin, at):
+            return where
+        if begin <= sent.start or not ctx.mentions.quantities.within(
+                clause_start(text, sent.start, begin - 1), begin):
+            return None
+        begin, at, where = clause_start(text, sent.start, begin - 1), begin, "list"
 
 
 def _stretches(text: str, start: int, stop: int,
