@@ -511,3 +511,14 @@ def test_names_listed_before_等_and_a_meeting_verb_are_untitled_officials():
     found = [(o.name, o.title) for o in parse_officials("牛俊宪、黄龙华、刘明君、栾新等出席了会议。", region="邯郸市")]
     assert found == [("牛俊宪", None), ("黄龙华", None), ("刘明君", None), ("栾新", None)]
     assert parse_officials("学校、医院等参加了会议。", region="邯郸市") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    # a name the reader does not know heads a list of names: the list vouches for it
+    ("会议召开，林志强主持，才让太、陈立新、王晓东出席。", ["林志强", "才让太", "陈立新", "王晓东"]),
+    # one name after it is not enough, and an ordinary word is never a name
+    ("会议召开，林志强主持，才让太、陈立新出席。", ["林志强"]),
+    ("会议召开，林志强主持，公安、陈立新、王晓东出席。", ["林志强", "陈立新", "王晓东"]),
+])
+def test_a_list_of_names_vouches_for_an_unknown_name_in_it(text, names):
+    assert [o.name for o in parse_officials(text)] == names

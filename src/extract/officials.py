@@ -923,13 +923,28 @@ def _names_listed_before(text: str, end: int, g: TitleGrammar) -> list[tuple[int
         start = end
         while start > 0 and end - start < 8 and text[start - 1] not in "、，,。；;：:\n（(“":
             start -= 1
-        span = _whole_name(text, start, end, g, text[start - 1:start] == "、")
+        span = _whole_name(text, start, end, g, text[start - 1:start] == "、") \
+            or _vouched_name(text, start, end, out)
         if span is None:
             return out
         out.insert(0, span)
         if start == 0 or text[start - 1] != "、":
             return out
         end = start - 1
+
+
+# a list read as names vouches for an item the name reader does not know (才让太, a
+# Tibetan name, among 甲、乙、丙出席) when two names of it were read after that item
+VOUCHING_NAMES = 2
+_PLAIN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _vouched_name(text: str, start: int, end: int, listed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A whole list item of two to four characters, not an ordinary word, among names."""
+    if len(listed) < VOUCHING_NAMES or not _PLAIN_ITEM.fullmatch(text, start, end) \
+            or (start > 0 and text[start - 1] not in "、，,。；;：:\n") or _common_word(text[start:end]):
+        return None
+    return start, end
 
 
 def _whole_name(text: str, start: int, end: int, g: TitleGrammar, whole: bool) -> tuple[int, int] | None:
