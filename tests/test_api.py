@@ -144,3 +144,10 @@ def test_records_have_the_contract_columns_without_pandas_types(tables):
     assert set(tables.to_dicts()) == {"documents", "events", "facts", "officials", "errors"}
     with pytest.raises(ValueError, match="choose from"):
         tables.to_dicts("people")
+
+
+def test_a_text_with_lone_surrogates_is_read_with_each_replaced():
+    # a str decoded with errors="surrogateescape" must not stop the call
+    result = extract_text("\udc94\n1月2日，县长李明出席全县安全生产工作会议。", issue_date="2024-01-03")
+    assert result.events["official"].tolist() == ["李明"]
+    assert result.documents["text"].iloc[0].startswith("\ufffd\n")

@@ -620,3 +620,16 @@ def test_acts_counted_up_in_a_list_of_counts_are_a_tally(text):
 def test_a_check_told_with_its_objects_counted_once_is_still_an_act():
     text = "标题\n\n7月2日，县应急局检查企业12家，发现隐患30处。\n"
     assert _tables(text, issue="2026-07-08").events["action"].tolist() == ["督导检查"]
+
+
+def test_an_official_speaking_at_the_meeting_told_attends_it():
+    text = ("标题\n\n12月28日下午，青石镇召开全镇安全生产工作会议，学习上级会议精神。"
+            "镇长田国明指出，全镇上下要绷紧思想之弦。\n")
+    ev = _tables(text, issue="2023-12-29").events
+    assert ev[["official", "action"]].values.tolist() == [["田国明", "出席会议"]]
+    assert ev["topics"].tolist() == [["安全生产"]]
+
+
+def test_a_speaker_outside_a_meeting_has_no_row():
+    text = "标题\n\n12月28日，镇长田国明指出，全镇上下要绷紧思想之弦。\n"
+    assert _tables(text, issue="2023-12-29").events.empty

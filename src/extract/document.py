@@ -95,8 +95,14 @@ def find_mentions(text: str, issue_date: date | None, region: str | None) -> Men
     )
 
 
+# a str decoded with errors="surrogateescape" (or cut from UTF-16) holds lone surrogates,
+# which no encoder or matcher accepts: each becomes U+FFFD, one character for one
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def process_text(text: str, meta: DocInput) -> DocResult:
     """Every table row one bulletin yields."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     readable = view(text)
     ctx = build_context(readable.text if readable else text, meta)
     events = extract_events(ctx)

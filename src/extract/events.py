@@ -957,6 +957,7 @@ def _visit_action(frame: Frame, hit: Hit) -> str | None:
     return lead[1] if lead is not None and lead[0] < hit.start else None
 
 
+SPEECH_VERB_LEN = 3  # 指出， / 强调：: a speech verb and the mark after it
 _REPORTED = Trigger("出席会议", re.compile("通报"), "any", "出席会议")
 
 
@@ -968,7 +969,8 @@ def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
     reported, not an act. The sentence's other acts must all be meeting acts (副县长乙
     调研…，听取…汇报 is a visit). Returns the sentence's hits."""
     text = ctx.text
-    verbs = list(P.meeting_report.finditer(text, sent.start, stop))
+    # 乙强调，…: the verb opening an official's speech is where the speech begins (stop)
+    verbs = list(P.meeting_report.finditer(text, sent.start, min(sent.end, stop + SPEECH_VERB_LEN)))
     if not verbs:
         return hits  # most sentences report nothing: no meeting names to read
     named = [m.span(1) for m in P.meeting.finditer(text, sent.start, stop)]
@@ -1183,6 +1185,9 @@ def _fold_meeting(row: dict[str, Any], frame: Frame) -> bool:
         # every row of a meeting carries its topics (the contract), whatever a reporter's
         # own clause names (乙就消防和道路交通工作作部署 at a safety meeting)
         row.update(topics=list(first["topics"]), topic=first["topic"])
+        # …召开全体会议，学习贯彻…精神: a subject no label covers is the meeting's too,
+        # kept when the place's own row gives way to a speaker named later
+        row["_states_subject"] = row["_states_subject"] or first["_states_subject"]
     frame.meeting_rows.append(row)
     return False
 

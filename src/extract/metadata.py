@@ -71,7 +71,8 @@ def stdin_doc_id(data: bytes) -> str:
 
 
 def text_doc_id(text: str) -> str:
-    return "text-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    # a str decoded with errors="surrogateescape" holds lone surrogates: hash them as they are
+    return "text-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
