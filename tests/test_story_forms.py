@@ -633,3 +633,13 @@ def test_an_official_speaking_at_the_meeting_told_attends_it():
 def test_a_speaker_outside_a_meeting_has_no_row():
     text = "标题\n\n12月28日，镇长田国明指出，全镇上下要绷紧思想之弦。\n"
     assert _tables(text, issue="2023-12-29").events.empty
+
+
+@pytest.mark.parametrize("text, actions", [
+    ("据悉，省林业局将在国庆、重阳等节点前采取暗访方式进行明察暗访，督导检查各地森林防火工作。", []),
+    ("县应急局将于下周一开展安全生产大检查，督导检查各乡镇整改情况。", []),
+    ("9月1日，省林业局组织人员进行明察暗访，督导检查各地森林防火工作。", ["督导检查"]),
+])
+def test_a_plan_said_with_将_goes_on_into_the_clause_after(text, actions):
+    ev = _tables("标题\n\n" + text + "\n", issue="2020-09-21").events
+    assert ev["action"].tolist() == actions

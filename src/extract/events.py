@@ -235,8 +235,7 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
     for hit in found:
         if kept and hit.start < kept[-1].end:
             continue
-        if _directive_re().search(text[max(start, hit.start - 4):hit.start]) or \
-                P.directive_in_clause.search(text, clause_start(text, start, hit.start), hit.start):
+        if _directive_re().search(text[max(start, hit.start - 4):hit.start]) or _planned(text, start, hit):
             continue
         if _is_passive(text, hit, end) or text.startswith("的", hit.end):
             continue  # 来天水考察的客商: the verb describes the guests, it is not an act
@@ -245,6 +244,16 @@ def find_hits(ctx: DocContext, start: int, end: int) -> list[Hit]:
         kept.append(hit)
     inner = _acts_inside_campaigns(kept, found)
     return sorted(kept + inner, key=lambda h: h.start) if inner else kept
+
+
+def _planned(text: str, start: int, hit: Hit) -> bool:
+    """A modal or 将 earlier in the act's clause (县应急局将开展…), or 将 in the clause before
+    when this one opens with the act (…将在节前采取暗访方式，督导检查各地…): a plan."""
+    begin = clause_start(text, start, hit.start)
+    if P.directive_in_clause.search(text, begin, hit.start):
+        return True
+    return begin == hit.start and begin > start and bool(
+        P.plan_carried.search(text, clause_start(text, start, begin - 1), begin - 1))
 
 
 INNER_ACTS = ("慰问", "调研", "督导检查")  # what an official does inside 开展…活动
