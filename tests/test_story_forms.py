@@ -643,3 +643,11 @@ def test_a_speaker_outside_a_meeting_has_no_row():
 def test_a_plan_said_with_将_goes_on_into_the_clause_after(text, actions):
     ev = _tables("标题\n\n" + text + "\n", issue="2020-09-21").events
     assert ev["action"].tolist() == actions
+
+
+@pytest.mark.parametrize("lead", ["从九月开始，", "自9月份起，", "据省林业局透露，从九月开始，"])
+def test_acts_from_a_month_on_run_from_its_start_to_the_issue_date(lead):
+    text = "标题\n\n" + lead + "林业部门在全省范围内组织开展森林防火宣传月活动。\n"
+    ev = _tables(text, issue="2020-09-21").events
+    assert ev[["date_start", "date_end"]].apply(lambda c: c.dt.strftime("%Y-%m-%d")).values.tolist() \
+        == [["2020-09-01", "2020-09-21"]]

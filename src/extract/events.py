@@ -612,14 +612,29 @@ def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
     for d in ctx.mentions.dates.within(start, end):
         if (d.grain in ("day", "week", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
             return d
-        if since is None and d.grain in ("year", "month") and d.start - start <= SINCE_REACH \
-                and said_since(ctx.text, d.end):
+        if since is None and d.grain in ("year", "month") and _heads(ctx.text, start, d) \
+                and (said_since(ctx.text, d.end) or _from_on(ctx.text, d)):
             since = d  # heading the sentence (据悉，今年以来，…), not inside what it reports
     if since is not None and ctx.issue_date is not None and \
             since.date_start <= ctx.issue_date.isoformat():
         # 今年以来，甲县开展…; 自8月初以来，…开展…: acts from that start to the issue date
         return replace(since, date_end=ctx.issue_date.isoformat())
     return _year_start_since(ctx, start, end) if since is None else None
+
+
+def _heads(text: str, start: int, d: Any) -> bool:
+    """The date heads the sentence: near its start, or after only the source it names
+    (据省林业局透露，从九月开始，…)."""
+    if d.start - start <= SINCE_REACH:
+        return True
+    m = P.source_lead.match(text, start, d.start)
+    return m is not None and d.start - m.end() <= SINCE_REACH
+
+
+def _from_on(text: str, d: Any) -> bool:
+    """从九月开始, 自3月起: a start the acts run on from, like 以来."""
+    return bool(P.since_start.search(text, max(0, d.start - 3), d.start)
+                and P.from_on_after.match(text, d.end))
 
 
 def _year_start_since(ctx: DocContext, start: int, end: int) -> Any:
