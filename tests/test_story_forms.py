@@ -651,3 +651,11 @@ def test_acts_from_a_month_on_run_from_its_start_to_the_issue_date(lead):
     ev = _tables(text, issue="2020-09-21").events
     assert ev[["date_start", "date_end"]].apply(lambda c: c.dt.strftime("%Y-%m-%d")).values.tolist() \
         == [["2020-09-01", "2020-09-21"]]
+
+
+def test_a_quote_s_own_time_dates_no_act():
+    text = ("标题\n\n11月24日，县长余飞宇深入治城煤矿检查安全生产工作。\n\n"
+            "“今天有多少工人在井下作业？”在安全信息中心，余飞宇询问了煤矿的生产规模。\n")
+    ev = _tables(text, issue="2017-11-25").events
+    assert ev[["official", "action"]].values.tolist() == [["余飞宇", "督导检查"]]
+    assert ev["date_start"].dt.strftime("%Y-%m-%d").tolist() == ["2017-11-24"]

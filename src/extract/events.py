@@ -604,12 +604,18 @@ def _stretches(text: str, start: int, stop: int,
     return [spans[h] for h, _, _ in pairs]
 
 
+_QUOTE_OPENERS = frozenset("“《「\"")
 SINCE_REACH = 8  # characters before a heading 今年以来 (据悉，|据了解，)
 
 
 def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
     since = None
-    for d in ctx.mentions.dates.within(start, end):
+    dates = ctx.mentions.dates.within(start, end)
+    if dates and _QUOTE_OPENERS.intersection(ctx.text[start:end]):
+        # “今天有多少工人在井下作业？”: a quote's own time (the speaker's, a title's) dates no act
+        quoted = [m.span() for m in P.quoted.finditer(ctx.text, start, end)]
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in quoted)]
+    for d in dates:
         if (d.grain in ("day", "week", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
             return d
         if since is None and d.grain in ("year", "month") and _heads(ctx.text, start, d) \
