@@ -659,3 +659,12 @@ def test_a_quote_s_own_time_dates_no_act():
     ev = _tables(text, issue="2017-11-25").events
     assert ev[["official", "action"]].values.tolist() == [["余飞宇", "督导检查"]]
     assert ev["date_start"].dt.strftime("%Y-%m-%d").tolist() == ["2017-11-24"]
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("前三季度，吉林全省规模以上工业增加值同比增长4.6%。", "吉林全省"),
+    ("前三季度，吉林省规模以上工业增加值同比增长4.6%。", "吉林省"),
+])
+def test_a_division_and_its_own_全省_are_one_scope(text, scope):
+    facts = _tables("标题\n\n" + text + "\n", issue="2023-10-28").facts
+    assert facts["scope"].tolist() == [scope]

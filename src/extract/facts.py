@@ -334,7 +334,9 @@ def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any],
         if (P.scope_lead.fullmatch(lead) or P.place_destination.search(lead)) and \
                 not P.place_then_org.match(ctx.text, group_end) and \
                 ctx.mentions.quantities.within(group_end, clause_end(ctx.text, group_end, sent.end)):
-            return ctx.text[p.start:group_end]  # its own clause counts (not 某镇组织开展演练，…)
+            # its own clause counts (not 某镇组织开展演练，…); 吉林全省: the place and its 全省
+            whole = P.whole_of.match(ctx.text, group_end)
+            return ctx.text[p.start:whole.end() if whole else group_end]
         i = last + 1
     return None
 
