@@ -668,3 +668,10 @@ def test_a_quote_s_own_time_dates_no_act():
 def test_a_division_and_its_own_全省_are_one_scope(text, scope):
     facts = _tables("标题\n\n" + text + "\n", issue="2023-10-28").facts
     assert facts["scope"].tolist() == [scope]
+
+
+def test_an_act_about_to_happen_is_not_an_act():
+    text = ("标题\n\n本报讯（记者 张元）全国两会召开在即。2月27日，区委书记王少峰带队检查"
+            "全国两会服务保障工作。\n")
+    ev = _tables(text, issue="2025-03-03").events
+    assert ev[["official", "action"]].values.tolist() == [["王少峰", "督导检查"]]

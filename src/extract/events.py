@@ -250,8 +250,8 @@ def _planned(text: str, start: int, hit: Hit) -> bool:
     """A modal or 将 earlier in the act's clause (县应急局将开展…), or 将 in the clause before
     when this one opens with the act (…将在节前采取暗访方式，督导检查各地…): a plan."""
     begin = clause_start(text, start, hit.start)
-    if P.directive_in_clause.search(text, begin, hit.start):
-        return True
+    if P.directive_in_clause.search(text, begin, hit.start) or P.not_yet.match(text, hit.end):
+        return True  # …将开展; 两会召开在即: not yet done
     return begin == hit.start and begin > start and bool(
         P.plan_carried.search(text, clause_start(text, start, begin - 1), begin - 1))
 
