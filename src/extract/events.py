@@ -772,15 +772,21 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         return _topics_unnamed(ctx, start, end, body)
 
     def named(start: int, end: int) -> list[str]:
-        return _topics_unnamed(ctx, start, end, None)
+        # without a body, own() of the same stretch read it already (and found nothing)
+        return _topics_unnamed(ctx, start, end, None) if body is not None else []
+
+    def named_from(start: int, end: int) -> list[str]:
+        same = body is None and start == topic_text_start
+        return [] if same else _topics_unnamed(ctx, start, end, None)
 
     clause_stop = clause_end(ctx.text, hit.end, span[1])
+    hit_clause = clause_start(ctx.text, sent.start, hit.start)  # where the act's clause opens
     topics = (_named_work(ctx.text, hit.end, clause_stop)
               or _predicate_work(ctx.text, span[0], hit.start, clause_stop, own)
               or own(span[0], clause_stop)
               or named(span[0], clause_stop)
               or own(topic_text_start, span[1])
-              or named(sent.start, span[1])
+              or named_from(sent.start, span[1])
               or _meeting_topics(state, action)
               or topics_in(para.subsection or ""))
     row = {
@@ -803,9 +809,9 @@ def _row(ctx: DocContext, sent: Sentence, hit: Hit, actor: Actor, action: str,
         "_speaker": action == "主持会议" or (action == "出席会议" and _speaks(ctx.text, hit)),
         "_minor": hit.trigger.minor,
         "_hit": hit.start,  # partners listed together share one hit, and so one trip
-        "_apart": bool(P.split_up.search(ctx.text, clause_start(ctx.text, sent.start, hit.start), hit.start)),
+        "_apart": bool(P.split_up.search(ctx.text, hit_clause, hit.start)),
         "_joins": action == "出席会议" or bool(P.joined_act.match(ctx.text, max(0, hit.start - 2), hit.start)),
-        "_higher": bool(P.higher_actor.match(ctx.text, clause_start(ctx.text, sent.start, hit.start))),
+        "_higher": bool(P.higher_actor.match(ctx.text, hit_clause)),
     }
     row.update(_places_rows(ctx, actor, *span))
     return row

@@ -113,6 +113,9 @@ def _verb_stop() -> re.Pattern[str]:
     return compile_skipping(_alternation(read_words("fact_noun_stops.txt")))
 
 
+_SPACES = re.compile(r"\s+")  # compiled once: subject_of asks for every number
+
+
 def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
                after: Any = None) -> str | None:
     """The counted phrase as written: the noun after a measure word, else the clause
@@ -136,7 +139,7 @@ def subject_of(ctx: DocContext, sent: Sentence, q: Any, floor: int,
     raw = mk.estimate.sub("", raw, count=1) if mk.estimate.match(raw) else raw
     raw = mk.lead.sub("", raw)
     raw = mk.tail.sub("", raw).strip()
-    raw = re.sub(r"\s+", "", raw)
+    raw = _SPACES.sub("", raw)
     total = P.total_marker.search(raw)
     if total and total.start() > 0 and len(raw) - total.end() >= 2:
         raw = raw[total.end():]  # 市县两级应急局共出动检查人员: the actor stands before 共
@@ -319,8 +322,10 @@ def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any],
     where its figures lie, as written."""
     start = sent.start if start is None else start
     end = sent.end if end is None else end
-    named = [*orgs, *ctx.mentions.officials.within(start, end)]
     places = ctx.mentions.places.within(start, end)
+    if not places:
+        return None  # most clauses name no division: no names to gather
+    named = [*orgs, *ctx.mentions.officials.within(start, end)]
     i = 0
     while i < len(places):
         p = places[i]
@@ -330,7 +335,8 @@ def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any],
         last = _listed_after(ctx.text, places, i)
         group_end = _count_end(ctx.text, places[last].end) if last > i else p.end
         begin = clause_start(ctx.text, sent.start, p.start)
-        lead = _blank(ctx.text, begin, p.start, ctx.mentions.dates.within(begin, p.start))
+        dated = ctx.mentions.dates.within(begin, p.start)  # mostly none: the slice as it is
+        lead = _blank(ctx.text, begin, p.start, dated) if dated else ctx.text[begin:p.start]
         if (P.scope_lead.fullmatch(lead) or P.place_destination.search(lead)) and \
                 not P.place_then_org.match(ctx.text, group_end) and \
                 ctx.mentions.quantities.within(group_end, clause_end(ctx.text, group_end, sent.end)):
@@ -371,10 +377,15 @@ def _county(ctx: DocContext, sent: Sentence) -> str | None:
     return None
 
 
+# what may stand between a clause's start and the body that opens it (其中，市应急局…);
+# compiled once, matched in place (no slice): asked for every number
+_ORG_LEAD = re.compile(r"(?:其中|并|同时|另外|[\s，,])*")
+
+
 def _organization(ctx: DocContext, sent: Sentence, before: int) -> str | None:
+    text = ctx.text
     for org in ctx.mentions.orgs.within(sent.start, before):
-        prefix = ctx.text[clause_start(ctx.text, sent.start, org.start):org.start]
-        if re.fullmatch(r"(?:其中|并|同时|另外|[\s，,])*", prefix):
+        if _ORG_LEAD.fullmatch(text, clause_start(text, sent.start, org.start), org.start):
             return org.name
     return None
 
@@ -546,7 +557,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         in_speech = state.speech or q.start >= speech_at
         if (q.start >= directive_at and _quota(ctx, q)) or not _is_fact(ctx, q, sent, in_speech):
             continue  # a number inside a requirement (要求…安排2名) is not a stated fact
-        clause = ctx.text[clause_start(ctx.text, sent.start, q.start):q.start]
+        clause_at = clause_start(ctx.text, sent.start, q.start)
+        clause = ctx.text[clause_at:q.start]
         # 预计/力争 opening an earlier clause governs the later ones (预计今年…，同比增长…);
         # other markers only their own clause (还款计划 is a noun, not a plan figure)
         estimate = bool(mk.estimate.search(clause) or P.plan_lead.search(ctx.text, sent.start, q.start))
@@ -556,7 +568,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         own = _own_date(ctx, sent, q.start)
         no_period = estimate or bool(P.until_now.search(ctx.text, sent.start, q.start)
                                      or P.now_lead.match(ctx.text, sent.start)
-                                     or P.now_lead.match(ctx.text, clause_start(ctx.text, sent.start, q.start)))
+                                     or P.now_lead.match(ctx.text, clause_at))
         period = Period(None, None) if no_period else (
             _snapshot(ctx, sent, q.start)
             or (_span_from(ctx, sent, own, _period_of(ctx, own, state.period))

@@ -33,6 +33,12 @@ def _t2s() -> dict[int, str]:
     return {ord(t): s for t, s in read_table("t2s_chars.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    """The characters the table changes: a text holding none of them reads as it is."""
+    return frozenset(chr(t) for t, s in _t2s().items() if s != chr(t))
+
+
 @dataclass(frozen=True)
 class View:
     """The readable text and, for each of its characters, its offset in the original."""
@@ -76,6 +82,8 @@ def view(text: str) -> View | None:
     drops = list(_DROP.finditer(text))
     if not drops and _gb2312(text):
         return None  # GB2312 holds no Traditional-only character: most texts stop here
+    if not drops and _traditional().isdisjoint(text):
+        return None  # outside GB2312 (·, —, rare names) yet nothing Traditional: no copy made
     table = _t2s()
     simplified = text.translate(table)  # one C pass; equal when nothing is Traditional
     if not drops and simplified == text:

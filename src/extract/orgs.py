@@ -46,11 +46,12 @@ class _OrgRules:
         self.suffix_verb_lengths = sorted({len(v) for v in self.suffix_verbs})
         self.body_lengths = sorted({len(b) for b in self.bodies}, reverse=True)
         self.stop = frozenset(read_words("org_stop_chars.txt"))
-        # a run of Han characters, none of them a stop character, reaching the search's
-        # endpos (\Z, not $: $ would also match before a newline there)
+        # up to the last character that is not Han or is a stop character: a run of Han
+        # characters without a stop starts right after it (the greedy .* backs off from
+        # the end once, where a search for the run would try every start in the window)
         stops = "".join(re.escape(c) for c in sorted(self.stop) if len(c) == 1)
-        self.han_run = re.compile(
-            (rf"(?:(?![{stops}])[\u4e00-\u9fff])*\Z" if stops else r"[\u4e00-\u9fff]*\Z"))
+        self.run_breaker = re.compile(
+            rf"(?s:.*)(?:[{stops}]|[^\u4e00-\u9fff])" if stops else r"(?s:.*)[^\u4e00-\u9fff]")
         self.suffix_words = tuple(read_words("org_suffix_words.txt"))
         self.prefix_words = frozenset(read_words("org_prefix_words.txt"))
         self.standalone = frozenset(read_words("org_standalone.txt"))
@@ -59,6 +60,13 @@ class _OrgRules:
 @lru_cache(maxsize=1)
 def _rules() -> _OrgRules:
     return _OrgRules()
+
+
+def _han_run_start(text: str, floor: int, end: int, rules: _OrgRules) -> int:
+    """Where the run of Han characters with no stop character that ends at ``end`` begins,
+    not before ``floor``."""
+    m = rules.run_breaker.match(text, floor, end)
+    return m.end() if m is not None else floor
 
 
 def _start_of(text: str, left: int, sstart: int, rules: _OrgRules,
@@ -90,7 +98,7 @@ def _collective_left(text: str, left: int, floor: int, rules: _OrgRules,
     if left - 1 > floor and text[left - 1] == "各" and text[left:left + 1] in COLLECTIVE_AFTER:
         if left - 2 in place_starts:
             return place_starts[left - 2]
-        run = rules.han_run.search(text, floor, left - 1).start()
+        run = _han_run_start(text, floor, left - 1, rules)
         prefix = next((p for p in rules.prefixes if text.endswith(p, run, left - 1)), None)
         if prefix is not None:
             return left - 1 - len(prefix)
@@ -156,7 +164,7 @@ def _org_spans(text: str, places: list) -> list[tuple[int, int, str]]:
             continue  # 全国宣传部长会议, 全省应急管理局长会议: a meeting of office holders
         # back over Han characters, no stop character among them, to the last organisation
         floor = max(last_end, sstart - MAX_MIDDLE)
-        left = _collective_left(text, rules.han_run.search(text, floor, sstart).start(), floor, rules,
+        left = _collective_left(text, _han_run_start(text, floor, sstart, rules), floor, rules,
                                 place_starts)
         # a title inside the window ends it: 区长张涛代表区政府 -> 区政府
         left = max([left] + [r.end() for r in get_grammar().rank_re.finditer(text, left, sstart)])

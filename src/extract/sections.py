@@ -25,6 +25,9 @@ _NUMERAL_LIST = re.compile(rf"[{_CN_NUM}]+(?:季度|月|年|个|次|期)")
 _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 # the text up to and including the next _SENT_END, leading blanks apart (\s is str.isspace)
 _SENTENCE = re.compile(r"\s*([^。！？!?]*[。！？!?]+[”’」』）)]*)")
+# through the last sentence end and its closing quotes: past it _SENTENCE matches nowhere,
+# yet a search would try it at every position left, each try reading to the end
+_LAST_SENTENCE_END = re.compile(r"(?s:.*)[。！？!?][”’」』）)]*")
 # A lead label: 2-12 characters of a name, then a space before the text it heads.
 _LEAD = re.compile(r"([\u4e00-\u9fff（）()]{2,12})[ \u3000\t]+(?=\S)")
 _DATEISH = re.compile(r"[0-9０-９一二三四五六七八九十〇零]|今年|去年|近日|近期|日前|本周|上周|本月|上月|当天|今天|昨天|昨日|连日")
@@ -202,7 +205,8 @@ def _lead_labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # one match a sentence, its leading blanks skipped (it ends on a mark, never a blank);
     # it fails only where no mark is left, so the matches run on one from the other
-    matches = list(_SENTENCE.finditer(text, start, end))
+    last = _LAST_SENTENCE_END.match(text, start, end)
+    matches = list(_SENTENCE.finditer(text, start, last.end())) if last else []
     spans = [(m.start(1), m.end()) for m in matches]
     s, e = _strip_span(text, matches[-1].end() if matches else start, end)
     if e > s:
