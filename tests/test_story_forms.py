@@ -675,3 +675,39 @@ def test_an_act_about_to_happen_is_not_an_act():
             "全国两会服务保障工作。\n")
     ev = _tables(text, issue="2025-03-03").events
     assert ev[["official", "action"]].values.tolist() == [["王少峰", "督导检查"]]
+
+
+def test_a_figure_in_brackets_after_a_division_is_that_division_s():
+    text = ("标题\n\n2025年1-9月，7个市州工业固定资产投资增幅超全省平均水平，"
+            "分别为白银市(42.2%)、天水市(29.3%)；5个市州工业固定资产投资负增长，张掖市(-5.1%)。\n")
+    facts = _tables(text, issue="2025-10-31").facts
+    assert facts[["value", "scope"]].values.tolist() == [
+        [7, None], [42.2, "白银市"], [29.3, "天水市"], [5, None], [5.1, "张掖市"]]
+    assert "工业固定资产投资增幅" in facts["subject"].iloc[1]
+    assert "工业固定资产投资负增长" in facts["subject"].iloc[4]
+
+
+def test_a_comparison_base_opening_a_sentence_is_not_its_period():
+    text = ("标题\n\n今年1-9月，全省工业投资增长6.4%。\n\n"
+            "与1-8月投资增速相比，5个市州工业投资增速有所提高。\n")
+    facts = _tables(text, issue="2025-10-31").facts
+    assert _periods(facts) == [(6.4, "2025-01-01", "2025-09-30"), (5, "NaT", "NaT")]
+
+
+def test_a_headline_s_months_are_the_period_of_figures_with_none():
+    text = "1-9月全省工业投资运行情况\n\n全省工业投资同比增长6.4%，制造业投资增长4.7%。\n"
+    facts = _tables(text, issue="2025-10-31").facts
+    assert _periods(facts) == [(6.4, "2025-01-01", "2025-09-30"), (4.7, "2025-01-01", "2025-09-30")]
+
+
+def test_a_year_in_a_headline_names_an_event_not_a_period():
+    text = "陆良县开展2020年综合性应急演练\n\n演练出动应急救援车28辆。\n"
+    assert _periods(_tables(text, issue="2020-06-10").facts) == [(28, "NaT", "NaT")]
+
+
+def test_a_subsection_details_the_period_of_its_section_s_lead():
+    text = ("工业投资情况\n\n一、工业投资完成情况\n2025年1-9月，全省工业投资同比增长6.4%。\n"
+            "（一）分行业投资情况\n制造业投资增长4.7%。\n（二）分市州投资情况\n9个市州投资实现正增长。\n")
+    facts = _tables(text, issue="2025-10-31").facts
+    assert _periods(facts) == [(6.4, "2025-01-01", "2025-09-30"), (4.7, "2025-01-01", "2025-09-30"),
+                               (9, "2025-01-01", "2025-09-30")]

@@ -332,6 +332,9 @@ def _place_subject(ctx: DocContext, sent: Sentence, orgs: list[Any],
         if any(o.start <= p.start < o.end for o in named):
             i += 1
             continue  # 安徽省应急管理厅, 县长甲: a place inside a body's or a title's name
+        if P.bracketed_value.match(ctx.text, p.end):
+            i += 1
+            continue  # 张掖市(-5.1%): that figure's own place (_bracketing_place), no subject
         last = _listed_after(ctx.text, places, i)
         group_end = _count_end(ctx.text, places[last].end) if last > i else p.end
         begin = clause_start(ctx.text, sent.start, p.start)
@@ -527,7 +530,9 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
     dated = ctx.mentions.dates.within(sent.start, first_q)
     if dated and dated[0].kind == "vague" and dated[0].start < sent.start + OPEN_WINDOW:
         state.period = None  # 近日，…: this report's time is not stated; nothing carries in
-    lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)]
+    # 与2025年1-8月投资增速相比，…: a comparison base is not the period the sentence covers
+    lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)
+            and not P.compared.search(ctx.text, max(0, d.start - 3), d.start)]
     told = [d for d in ctx.mentions.dates.within(sent.start, sent.end)
             if d.kind != "vague" and not is_dateline(ctx.text, d)]
     state.act = next((p for p in map(_days_of_an_act, reversed(told)) if p), state.act)
@@ -565,6 +570,10 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         # both numbers of a range (4至6个县) count what the range's end is followed by
         subject = _subject_in_context(ctx, sent, range_starts.get(q.range_group, q), floor, state,
                                       after=range_ends.get(q.range_group, q))
+        place = _bracketing_place(ctx, q)
+        if place is not None:  # 分别为白银市(42.2%)、天水市(29.3%): the count heading the list
+            subject = next((r["subject"] for r in reversed(state.rows) if r["char_start"] == sent.start
+                            and not r["_in_place"]), subject)
         own = _own_date(ctx, sent, q.start)
         no_period = estimate or bool(P.until_now.search(ctx.text, sent.start, q.start)
                                      or P.now_lead.match(ctx.text, sent.start)
@@ -575,6 +584,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
                 if own is not None else state.period)
             or _act_dated_after(ctx, sent, q)
             or ((state.act or state.story) if P.act_reference.search(ctx.text, sent.start, sent.end) else None)
+            or _headline_period(ctx)
             or Period(None, None))
         if period.start and period.end and period.end < period.start:
             period = Period(None, None)  # two expressions that do not make one period
@@ -585,7 +595,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             "value_normalized": q.value_normalized, "unit_normalized": q.unit_normalized,
             "qualifier": qualifier, "direction": q.direction, "estimate": estimate,
             "period_start": period.start, "period_end": period.end,
-            "scope": _clause_place(ctx, sent, q.start) or sent_scope, "county": sent_county,
+            "scope": (place.text if place is not None else None)
+            or _clause_place(ctx, sent, q.start) or sent_scope, "county": sent_county,
             "organization": _organization(ctx, sent, q.start),
             "evidence": ctx.text[sent.start:sent.end],
             "char_start": sent.start, "char_end": sent.end,
@@ -595,6 +606,7 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             row["subject"] = subject[len(scope):]  # the counted phrase, without its scope
         row["check"] = _check(state.rows, row)
         row["_range_group"] = q.range_group
+        row["_in_place"] = place is not None
         row["_end"] = q.end
         last = state.rows[-1] if state.rows else None
         row["_listed"] = bool(last and last["char_start"] == sent.start
@@ -604,6 +616,31 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         # otherwise the clause start does (…等9支队伍共计210余人: the 9支 phrase is the group)
         floor = q.end if ctx.text[q.end:q.end + 1] in ("、", "和", "及") else sent.start
     state.speech = state.speech or speech_at < sent.end
+
+
+HEADLINE_GRAINS = ("month", "quarter", "half_year")  # a year names an annual event (2020年…演练)
+
+
+def _headline_period(ctx: DocContext) -> Period | None:
+    """2025年1-9月工业投资…情况: a period its headline states (months or more, not a day)
+    is the period of the figures the body gives none for (title scope)."""
+    key = "facts.headline_period"
+    if key not in ctx.memo:
+        ctx.memo[key] = next((_period_of(ctx, d) for s in headline_sentences(ctx)
+                              for d in ctx.mentions.dates.within(s.start, s.end)
+                              if d.grain in HEADLINE_GRAINS and d.kind != "vague"
+                              and not is_dateline(ctx.text, d)), None)
+    return ctx.memo[key]
+
+
+def _bracketing_place(ctx: DocContext, q: Any) -> Any:
+    """白银市(42.2%), 张掖市（-5.1%）: a figure in brackets right after a division is that
+    division's value of what the list counts."""
+    text = ctx.text
+    at = q.start - (text[q.start - 1:q.start] in "-－")
+    if text[at - 1:at] not in ("(", "（") or text[q.end:q.end + 1] not in (")", "）"):
+        return None
+    return next((p for p in ctx.mentions.places.within(max(0, at - 12), at) if p.end == at - 1), None)
 
 
 def _act_dated_after(ctx: DocContext, sent: Sentence, q: Any) -> Period | None:
@@ -658,6 +695,7 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         _sentence_facts(ctx, sent, state)
         rows += state.rows
     carried = story = act = None
+    section_lead: dict[str | None, Period] = {}
     opened = False  # a colon before (有关情况如下：) opened a report of what was told
     for para, sentences, fresh in report_paragraphs(ctx):
         # in a bulletin's (sub)section the paragraphs continue one report (会后，… takes the
@@ -667,13 +705,18 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
         # told before counts what that act did, over its period
         continues = continues or (_refers_back(ctx, sentences)
                                   and not (carried is not None and carried.snapshot))
-        state = ParaFacts(period=carried if continues else (story if opened else None),
+        # 一、…完成情况 / 2025年1-9月，全省… / （一）分行业…: a subsection details the period
+        # its section's lead paragraph stated
+        lead = section_lead.get(para.section) if fresh and para.subsection is not None else None
+        state = ParaFacts(period=carried if continues else (story if opened else lead),
                           story=story, act=act)
         for sent in sentences:
             _sentence_facts(ctx, sent, state)
             if state.restore is not None:
                 state.period, state.restore = state.restore, None
         rows += state.rows
+        if para.section is not None and para.subsection is None and state.period is not None:
+            section_lead.setdefault(para.section, state.period)
         carried = state.period
         story = state.period or story
         act = state.act
@@ -682,5 +725,5 @@ def extract_facts(ctx: DocContext) -> list[dict[str, Any]]:
     _pairwise(rows)
     for n, row in enumerate(rows, 1):
         row["fact_id"] = f"f{n:05d}"  # fixed width: string order is text order
-        del row["_range_group"], row["_end"], row["_listed"]
+        del row["_range_group"], row["_end"], row["_listed"], row["_in_place"]
     return rows
