@@ -711,3 +711,17 @@ def test_a_subsection_details_the_period_of_its_section_s_lead():
     facts = _tables(text, issue="2025-10-31").facts
     assert _periods(facts) == [(6.4, "2025-01-01", "2025-09-30"), (4.7, "2025-01-01", "2025-09-30"),
                                (9, "2025-01-01", "2025-09-30")]
+
+
+def test_bodies_listed_before_分别_each_report_and_a_new_subject_ends_the_stretch():
+    text = ("标题\n\n9月23日，闵行区召开安全生产工作会议。区委常委、副区长汪向阳出席会议并讲话。"
+            "会上，区安委办通报近期安全生产形势；区建管委、区消防救援支队分别通报部署燃气安全和消防安全"
+            "工作情况；梅陇镇、七宝镇分别汇报了近期安全生产工作开展情况。\n")
+    ev = _tables(text, issue="2023-09-27", region="闵行区").events
+    assert ev["organization"].tolist()[1:] == ["区安委办", "区建管委", "区消防救援支队"]
+    assert ev["townships"].tolist()[1:] == [[], [], []]
+
+
+def test_bodies_listed_without_分别_act_as_the_first_named():
+    text = "标题\n\n1月1日，县应急局、县消防救援大队联合开展消防安全检查。\n"
+    assert _tables(text, issue="2024-01-02").events["organization"].tolist() == ["县应急局"]

@@ -440,9 +440,13 @@ def _attendees(ctx: DocContext, hit: Hit, hits: list[Hit], actors: list[Actor],
     return listed
 
 
-def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[Actor]:
-    """黄丽和副区长杨帆一同…看望慰问: officials joined by 和/、 share the act, one row each."""
-    if actor.kind != "official" or actor not in actors:
+def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor],
+                   hit: Hit | None = None) -> list[Actor]:
+    """黄丽和副区长杨帆一同…看望慰问: officials joined by 和/、 share the act, one row each;
+    bodies or places listed before 分别 (区建管委、区消防救援支队分别通报…) each did it."""
+    if actor.kind != "official":
+        return _each_listed(ctx, actor, hit)
+    if actor not in actors:
         return [actor]
     group = [actor]
     i = actors.index(actor)
@@ -450,6 +454,22 @@ def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor]) -> list[A
             P.partner_join.fullmatch(ctx.text, actors[i - 1].end, actors[i].start):
         i -= 1
         group.insert(0, actors[i])
+    return group
+
+
+def _each_listed(ctx: DocContext, actor: Actor, hit: Hit | None) -> list[Actor]:
+    """The bodies listed after ``actor`` (one joiner apart) when 分别 stands between the
+    list and its act: 区建管委、区消防救援支队分别通报… gives each its row."""
+    if hit is None or actor.kind != "org":
+        return [actor]
+    group, end = [actor], actor.end
+    for org in ctx.mentions.orgs.within(actor.end, hit.start):
+        if not P.list_join_only.fullmatch(ctx.text, end, org.start):
+            break
+        group.append(Actor("org", org.start, org.end, org=org.name))
+        end = org.end
+    if len(group) == 1 or "分别" not in ctx.text[end:hit.start]:
+        return [actor]
     return group
 
 
@@ -587,11 +607,12 @@ def _total_before(ctx: DocContext, sent: Sentence, begin: int, at: int) -> str |
         begin, at, where = clause_start(text, sent.start, begin - 1), begin, "list"
 
 
-def _stretches(text: str, start: int, stop: int,
+def _stretches(ctx: DocContext, start: int, stop: int,
                pairs: list[tuple[Hit, Actor, str]]) -> list[tuple[int, int]]:
     """Each event's stretch of the sentence: from the clause that holds its trigger, or
     its actor when named in an earlier clause (…；省长乙赴甲县…，专题调研…), or the sentence
     start for the first, to where the next event's stretch begins."""
+    text = ctx.text
     hits = list(dict.fromkeys(h for h, _, _ in pairs))  # partners share one hit
     actor_at = {}
     for hit, actor, _ in pairs:
@@ -600,8 +621,27 @@ def _stretches(text: str, start: int, stop: int,
     for prev, hit in zip(hits, hits[1:]):
         at = actor_at[hit] if prev.end <= actor_at[hit] < hit.start else hit.start
         begins.append(max(prev.end, clause_start(text, prev.end, at)))
-    spans = dict(zip(hits, zip(begins, begins[1:] + [stop])))
+    spans = dict(zip(hits, zip(begins, begins[1:] + [_last_end(ctx, hits[-1], stop)])))
     return [spans[h] for h, _, _ in pairs]
+
+
+def _last_end(ctx: DocContext, hit: Hit, stop: int) -> int:
+    """The last event's stretch ends at a ； after which another body or place is the
+    subject (…分别通报…；梅陇镇、七宝镇…汇报了…): what follows is theirs, not its places."""
+    text = ctx.text
+    at = hit.end
+    while (semi := _next_semicolon(text, at, stop)) >= 0:
+        after = semi + 1
+        if any(m.start == after for m in ctx.mentions.orgs.within(after, min(stop, after + 24))) or \
+                any(m.start == after for m in ctx.mentions.places.within(after, min(stop, after + 24))):
+            return semi
+        at = after
+    return stop
+
+
+def _next_semicolon(text: str, start: int, stop: int) -> int:
+    found = [i for i in (text.find("；", start, stop), text.find(";", start, stop)) if i >= 0]
+    return min(found) if found else -1
 
 
 _QUOTE_OPENERS = frozenset("“《「\"")
@@ -889,7 +929,7 @@ def _sentence_events(ctx: DocContext, para: Paragraph, sent: Sentence,
     # most sentences pair no act with an actor: nothing to weed out or stretch
     pairs = _drop_redundant(pairs, text) if pairs else pairs
     made: dict[str, dict[str, Any]] = {}
-    for (hit, actor, action), span in zip(pairs, _stretches(text, sent.start, stop, pairs)
+    for (hit, actor, action), span in zip(pairs, _stretches(ctx, sent.start, stop, pairs)
                                           if pairs else ()):
         row = _row(ctx, sent, hit, actor, action, span, state.date, state, para)
         earlier = made.get(actor.key)
@@ -927,7 +967,7 @@ def _paired(ctx: DocContext, para: Paragraph, sent: Sentence, state: ParaState,
                        or _host(ctx, h, sent)
                        or _attendees(ctx, h, hits, actors, sent)
                        or _with_partners(ctx, choose_actor(ctx, h, actors, para, state, sent),
-                                         actors)):
+                                         actors, h)):
         action = _occasion(ctx, hit, _frame_action(ctx, hit, _action_for(hit, actor),
                                                    state.frame, stop), stop)
         if action is None or (actor.kind != "official" and P.person_acts.fullmatch(action)
