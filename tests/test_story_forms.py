@@ -725,3 +725,9 @@ def test_bodies_listed_before_分别_each_report_and_a_new_subject_ends_the_stre
 def test_bodies_listed_without_分别_act_as_the_first_named():
     text = "标题\n\n1月1日，县应急局、县消防救援大队联合开展消防安全检查。\n"
     assert _tables(text, issue="2024-01-02").events["organization"].tolist() == ["县应急局"]
+
+
+def test_a_scope_word_opening_the_number_s_own_clause_is_its_scope():
+    text = "标题\n\n会议指出，我市进入高温干旱期，全市10个区县不同程度出现旱情。\n"
+    facts = _tables(text, issue="2024-07-25", region=None).facts
+    assert facts[["value", "scope"]].values.tolist() == [[10, "全市"]]

@@ -306,6 +306,19 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
     return _place_subject(ctx, sent, orgs)
 
 
+def _clause_scope(ctx: DocContext, sent: Sentence, at: int) -> str | None:
+    """我市进入高温期，…，全市10个区县出现旱情: a scope word opening the number's own later
+    clause is its scope, whatever an earlier clause of the sentence named."""
+    begin = clause_start(ctx.text, sent.start, at)
+    if begin == sent.start:
+        return None  # the sentence's first clause: the sentence's scope already reads it
+    m = _markers().scope.match(ctx.text, begin, at)
+    if m is None or P.scope_word_cut.match(ctx.text, m.end() - 1) or \
+            ctx.text.startswith(BENCHMARK_AFTER, m.end()):
+        return None
+    return m.group()
+
+
 def _clause_place(ctx: DocContext, sent: Sentence, at: int) -> str | None:
     """分地区看，甲县增长1.3%，乙区下降0.9%: a division heading the number's own clause is
     where that number lies, whatever the sentence's other clauses name."""
@@ -596,7 +609,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
             "qualifier": qualifier, "direction": q.direction, "estimate": estimate,
             "period_start": period.start, "period_end": period.end,
             "scope": (place.text if place is not None else None)
-            or _clause_place(ctx, sent, q.start) or sent_scope, "county": sent_county,
+            or _clause_place(ctx, sent, q.start) or _clause_scope(ctx, sent, q.start)
+            or sent_scope, "county": sent_county,
             "organization": _organization(ctx, sent, q.start),
             "evidence": ctx.text[sent.start:sent.end],
             "char_start": sent.start, "char_end": sent.end,
