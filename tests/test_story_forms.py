@@ -731,3 +731,16 @@ def test_a_scope_word_opening_the_number_s_own_clause_is_its_scope():
     text = "标题\n\n会议指出，我市进入高温干旱期，全市10个区县不同程度出现旱情。\n"
     facts = _tables(text, issue="2024-07-25", region=None).facts
     assert facts[["value", "scope"]].values.tolist() == [[10, "全市"]]
+
+
+def test_a_change_told_by_its_verb_alone_is_of_the_figure_before_it():
+    text = "标题\n\n前三季度，第一产业增加值2085.02亿元，增长3.7%；规模以上工业增加值同比增长5.5%。\n"
+    facts = _tables(text, issue="2022-11-02").facts
+    assert facts["subject"].tolist() == ["第一产业增加值", "第一产业增加值增长", "规模以上工业增加值同比增长"]
+
+
+def test_the_day_the_figures_were_learned_is_not_their_period():
+    text = ("标题\n\n人民网贵阳11月2日电 （李丽萍）11月1日，记者从贵州省统计局获悉，"
+            "前三季度贵州全省地区生产总值14755.92亿元。其中，第一产业增加值2085.02亿元。\n")
+    facts = _tables(text, issue="2022-11-02", region=None).facts
+    assert _periods(facts) == [(14755.92, "2022-01-01", "2022-09-30"), (2085.02, "2022-01-01", "2022-09-30")]

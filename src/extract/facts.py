@@ -480,8 +480,11 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
         return subject or _subject_of_previous_clause(ctx, sent, q)
     if subject is None:
         return previous["subject"]
-    if _markers().change.match(subject) and previous["subject"] and \
-            not _markers().change.search(previous["subject"]):
+    # …比上年同期提高2.1个百分点; 第一产业增加值2085.02亿元，增长3.7%: a change of the
+    # figure before it
+    if (_markers().change.match(subject) or P.bare_change.fullmatch(subject)) and \
+            previous["subject"] and not _markers().change.search(previous["subject"]) and \
+            not P.change_closing.search(previous["subject"]):
         return previous["subject"] + subject
     return subject
 
@@ -545,7 +548,8 @@ def _sentence_facts(ctx: DocContext, sent: Sentence, state: ParaFacts) -> None:
         state.period = None  # 近日，…: this report's time is not stated; nothing carries in
     # 与2025年1-8月投资增速相比，…: a comparison base is not the period the sentence covers
     lead = [d for d in dated if d.kind != "vague" and not is_dateline(ctx.text, d)
-            and not P.compared.search(ctx.text, max(0, d.start - 3), d.start)]
+            and not P.compared.search(ctx.text, max(0, d.start - 3), d.start)
+            and not _source_day(ctx.text, d)]
     told = [d for d in ctx.mentions.dates.within(sent.start, sent.end)
             if d.kind != "vague" and not is_dateline(ctx.text, d)]
     state.act = next((p for p in map(_days_of_an_act, reversed(told)) if p), state.act)
@@ -645,6 +649,12 @@ def _headline_period(ctx: DocContext) -> Period | None:
                               if d.grain in HEADLINE_GRAINS and d.kind != "vague"
                               and not is_dateline(ctx.text, d)), None)
     return ctx.memo[key]
+
+
+def _source_day(text: str, d: Any) -> bool:
+    """11月1日，记者从省统计局获悉，前三季度…: the day the figures were learned, not their period."""
+    at = d.end + (text[d.end:d.end + 1] in ("，", ","))
+    return bool(P.report_source.match(text, at)) and text[at:at + 1] in ("记", "从", "据")
 
 
 def _bracketing_place(ctx: DocContext, q: Any) -> Any:
