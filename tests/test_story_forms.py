@@ -744,3 +744,9 @@ def test_the_day_the_figures_were_learned_is_not_their_period():
             "前三季度贵州全省地区生产总值14755.92亿元。其中，第一产业增加值2085.02亿元。\n")
     facts = _tables(text, issue="2022-11-02", region=None).facts
     assert _periods(facts) == [(14755.92, "2022-01-01", "2022-09-30"), (2085.02, "2022-01-01", "2022-09-30")]
+
+
+def test_the_sentence_scope_keeps_the_division_written_before_its_全省():
+    text = "标题\n\n前三季度，吉林全省工业增加值同比增长4.6%，9个重点产业中有7个实现正增长。\n"
+    facts = _tables(text, issue="2023-10-28").facts
+    assert facts["scope"].tolist() == ["吉林全省"] * 3

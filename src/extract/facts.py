@@ -297,7 +297,9 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
         if ctx.text.startswith(BENCHMARK_AFTER, m.end()) or \
                 P.compared_scope.search(ctx.text, max(sent.start, m.start() - 2), m.start()):
             continue  # 高于全市平均水平, 高于全国0.1个百分点: the base of a comparison
-        return m.group()
+        owner = next((p for p in ctx.mentions.places.within(max(sent.start, m.start() - 12), m.start())
+                      if p.end == m.start()), None)
+        return ctx.text[owner.start:m.end()] if owner is not None else m.group()  # 吉林全省
     # the area pattern backtracks; most sentences hold no area word at all
     area = P.area_word.search(ctx.text, sent.start, sent.end) and \
         P.scope_area.search(ctx.text, sent.start, sent.end)
