@@ -750,3 +750,12 @@ def test_the_sentence_scope_keeps_the_division_written_before_its_全省():
     text = "标题\n\n前三季度，吉林全省工业增加值同比增长4.6%，9个重点产业中有7个实现正增长。\n"
     facts = _tables(text, issue="2023-10-28").facts
     assert facts["scope"].tolist() == ["吉林全省"] * 3
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("6月28日，省市两级防汛办和省防指相关成员单位共30多人参会。", "省市两级防汛办和省防指相关成员单位参会"),
+    ("6月28日，森林扑火队共150余人参加演练。", "森林扑火队参加演练"),
+])
+def test_a_group_split_by_its_count_of_people_joins_what_they_took_part_in(text, subject):
+    facts = _tables("标题\n\n" + text + "\n", issue="2022-06-29").facts
+    assert facts["subject"].tolist() == [subject]

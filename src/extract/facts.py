@@ -473,7 +473,7 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
         return previous["subject"]
     if previous is not None and P.list_join.fullmatch(ctx.text, previous["_end"], q.start):
         return previous["subject"]  # 同比分别下降13.6%和9.8%
-    subject = subject_of(ctx, sent, q, floor, after)
+    subject = _group_taking_part(ctx, sent, q) or subject_of(ctx, sent, q, floor, after)
     if subject and _markers().change.match(subject):
         noun = _noun_clause_before(ctx, sent, q)
         if noun:
@@ -489,6 +489,21 @@ def _subject_in_context(ctx: DocContext, sent: Sentence, q: Any, floor: int,
             not P.change_closing.search(previous["subject"]):
         return previous["subject"] + subject
     return subject
+
+
+def _group_taking_part(ctx: DocContext, sent: Sentence, q: Any) -> str | None:
+    """…相关成员单位共30多人参会, 森林扑火队共150余人参加演练: a count of people split from
+    its group by the number, joined in text order with what they took part in (the contract)."""
+    verb = P.took_part.match(ctx.text, q.end)
+    if verb is None or q.kind != "count" or _first_of_group(ctx, q) is not q:
+        return None  # 14车71人参加: counts written together share their group (subject_of)
+    begin = clause_start(ctx.text, sent.start, q.start)
+    for d in ctx.mentions.dates.within(begin, q.start):
+        begin = max(begin, d.end)
+    group = P.group_tail.sub("", ctx.text[begin:q.start]).strip(" ，,、")
+    scope = _markers().scope.match(group)
+    group = group[scope.end():] if scope else group
+    return group + verb.group() if len(group) >= 2 else None
 
 
 def _noun_clause_before(ctx: DocContext, sent: Sentence, q: Any) -> str | None:
