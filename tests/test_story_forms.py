@@ -759,3 +759,11 @@ def test_the_sentence_scope_keeps_the_division_written_before_its_全省():
 def test_a_group_split_by_its_count_of_people_joins_what_they_took_part_in(text, subject):
     facts = _tables("标题\n\n" + text + "\n", issue="2022-06-29").facts
     assert facts["subject"].tolist() == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    "在去年召开的全县安全生产工作会议上，县长田国明强调，要压实责任。",
+    "正如县长田国明所指出，安全生产责任重于泰山。",
+])
+def test_a_speech_cited_from_some_meeting_is_no_attendance(text):
+    assert _tables("标题\n\n" + text + "\n", issue="2023-12-29").events.empty

@@ -1047,6 +1047,9 @@ def _meeting_reports(ctx: DocContext, sent: Sentence, stop: int, frame: Frame,
     text = ctx.text
     # 乙强调，…: the verb opening an official's speech is where the speech begins (stop)
     verbs = list(P.meeting_report.finditer(text, sent.start, min(sent.end, stop + SPEECH_VERB_LEN)))
+    if not frame.meeting_rows:
+        # 在去年召开的…会议上，甲强调: a speech cited from some meeting, not the one being told
+        verbs = [m for m in verbs if not P.speech_verb.fullmatch(m.group())]
     if not verbs:
         return hits  # most sentences report nothing: no meeting names to read
     named = [m.span(1) for m in P.meeting.finditer(text, sent.start, stop)]
