@@ -767,3 +767,17 @@ def test_a_group_split_by_its_count_of_people_joins_what_they_took_part_in(text,
 ])
 def test_a_speech_cited_from_some_meeting_is_no_attendance(text):
     assert _tables("标题\n\n" + text + "\n", issue="2023-12-29").events.empty
+
+
+def test_a_meeting_the_visiting_team_holds_on_its_trip_is_a_step_of_the_visit():
+    text = ("标题\n\n9月10日，省应急厅副厅长汪少舟带领检查组赴鹰潭市检查安全生产工作。"
+            "期间，检查组在鹰潭市高新技术开发区召开座谈会，了解园区安全生产工作情况。\n")
+    ev = _tables(text, issue="2019-09-20", region=None).events
+    assert ev[["official", "action"]].values.tolist() == [["汪少舟", "督导检查"]]
+
+
+def test_a_meeting_a_named_body_convenes_after_a_visit_keeps_its_row():
+    text = ("标题\n\n9月10日，县长李明到青石镇检查安全生产工作。"
+            "9月10日下午，县应急管理局召开全县安全生产工作会议。\n")
+    ev = _tables(text, issue="2019-09-20").events
+    assert ev["action"].tolist() == ["督导检查", "召开会议"]

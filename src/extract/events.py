@@ -1138,6 +1138,11 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
     if row["action"] in VISIT_ACTS and (actor.kind == "official" or (
             visit is not None and _the_visiting_team(actor))):
         return _fold_visit(row, actor, frame)
+    if row["action"] == "召开会议" and visit is not None and _the_visiting_team(actor) \
+            and row["date_start"] in (None, visit["date_start"]):
+        for into in _trip_rows(frame, visit):  # 期间，检查组在…召开座谈会: a step of the trip
+            _merge_places(into, row)
+        return True
     if row["action"] == "调度" and _on_the_trip(row, actor, visit):
         for into in _trip_rows(frame, visit):  # 来到…指挥大厅，通过视频系统调度: a stop of the trip
             _merge_places(into, row)
