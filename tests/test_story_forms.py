@@ -781,3 +781,12 @@ def test_a_meeting_a_named_body_convenes_after_a_visit_keeps_its_row():
             "9月10日下午，县应急管理局召开全县安全生产工作会议。\n")
     ev = _tables(text, issue="2019-09-20").events
     assert ev["action"].tolist() == ["督导检查", "召开会议"]
+
+
+@pytest.mark.parametrize("text, actions", [
+    ("3月20日，维西县制定实施方案和重点行业安全检查表。", []),
+    ("3月20日，该村在路口设置防火检查点。", []),
+    ("3月20日，县应急局开展安全检查。", ["督导检查"]),
+])
+def test_a_thing_named_by_an_act_word_is_no_act(text, actions):
+    assert _tables("标题\n\n" + text + "\n", issue="2025-03-23").events["action"].tolist() == actions

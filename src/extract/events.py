@@ -284,7 +284,9 @@ def _acts_inside_campaigns(kept: list[Hit], found: list[Hit]) -> list[Hit]:
 
 def _nominal(text: str, floor: int, hit: Hit) -> bool:
     """对首轮安全生产巡查工作给予肯定: a trigger word inside the object of 对 names work,
-    it does not report an act."""
+    and 检查表, 检查点 name things: neither reports an act."""
+    if P.noun_suffix.match(text, hit.end):
+        return True  # 安全检查表, 防火检查点, 检查站: a thing named by the act, not the act
     return bool(P.nominal_after.match(text, hit.end)) and \
         "对" in text[clause_start(text, floor, hit.start):hit.start]
 
