@@ -545,7 +545,7 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
             n = g.organ_before(text, start)
         # 市安委办|主任, 市文化广播电视和旅游局|党组|书记: an organisation ending inside the
         # organs read (or at the rank) is read whole below, not its piece 委办 or 局党组
-        cut = next((p for p in walk if org_by_end.get(p, p) < start), None)
+        cut = next((p for p in walk if org_by_end.get(p, p) < start), None) if org_by_end else None
         if cut is not None and cut > start and start not in by_end \
                 and not _in_generic_place(text, org_by_end[cut], g):
             start = cut
@@ -574,12 +574,15 @@ def _units(text: str, g: TitleGrammar, places: list[Place]) -> list[_Unit]:
                         start = _outer_places_start(named, by_end)  # 常州|经开区党工委书记: the zone's name
         if place is not None:
             start = _outer_places_start(place, by_end)
-        if (party := next((p for p in g.party_prefixes if text.endswith(p, 0, start)), None)):
+        # one tuple test each before the word-by-word reads below: most ranks have neither
+        if text.endswith(g.party_prefixes, 0, start) and \
+                (party := next((p for p in g.party_prefixes if text.endswith(p, 0, start)), None)):
             start -= len(party)  # 中共|永州市委书记: the party's name is written as part of it
         end = m.end()
-        for suffix in g.rank_suffixes:
-            if text.startswith(suffix, end):
-                end += len(suffix)
+        if text.startswith(g.rank_suffixes, end):
+            for suffix in g.rank_suffixes:
+                if text.startswith(suffix, end):
+                    end += len(suffix)
         rank = m.group("rank")
         units.append(_Unit(start, end, place, prefix_level, g.rank_implies[rank],
                            organ, g.rank_person[rank], rank in g.rank_foreign))
