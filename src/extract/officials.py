@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from extract.gazetteer import LEVEL_RANK, Division, Gazetteer, Place, get_gazetteer
-from extract.firstchars import compile_skipping
+from extract.firstchars import compile_skipping, second_char_guard
 from extract.records import Record, slot_init
 from extract.resources import read_table, read_words
 from extract.segment import jieba
@@ -85,9 +85,10 @@ class TitleGrammar:
                                                                   reverse=True)))
         mod_alt = "|".join(map(re.escape, mods))
         # 委员 must not be read inside 委员会 (an organ, not a rank); 总理会见 is a rank + verb
-        # skipping positions where no modifier or rank can begin: six times faster
+        # skipping positions where no modifier or rank can begin: six times faster; the
+        # ranks tried only where the next character can be a rank's second (twice as fast)
         self.rank_re = compile_skipping(
-            f"(?:{mod_alt})*{_second_char_guard(self.rank_implies)}(?P<rank>{rank_alt})(?!会(?!见|晤|谈))")
+            f"(?:{mod_alt})*{second_char_guard(self.rank_implies)}(?P<rank>{rank_alt})(?!会(?!见|晤|谈))")
         organs = set(read_words("title_organs.txt"))
         bodies = read_words("org_bodies.txt")
         for body in bodies:
@@ -494,18 +495,6 @@ def _word_after(text: str, pos: int, end: int) -> bool:
         if n > end - pos:
             return False
     return False
-
-
-def _second_char_guard(words: Iterable[str]) -> str:
-    """A lookahead on the second characters of ``words`` (all two characters or longer),
-    to be put before their alternation: where a rank is tried, the text's first character
-    opens some rank word (国, 中, 会, 市 …) far more often than the two characters open
-    one (国家 yes, 国际 no), and the engine tests every alternative of a branch in turn
-    where the guard is one set test. Empty when a word is shorter (no guard can be read)."""
-    words = list(words)
-    if not words or any(len(w) < 2 for w in words):
-        return ""
-    return "(?=(?s:.)[" + "".join(re.escape(c) for c in sorted({w[1] for w in words})) + "])"
 
 
 def _lengths_by_last(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
