@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, Callable
 
-from extract.firstchars import compile_skipping, consumed_chars
+from extract.firstchars import compile_skipping, consumed_chars, second_char_guard
 from extract.gazetteer import Division, get_gazetteer
 from extract.officials import get_grammar
 from extract.records import Record
@@ -38,7 +38,8 @@ class _OrgRules:
         self.needs_body = frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "1")
         self.before_rank = frozenset(r[0] for r in rows if len(r) > 3 and r[3] == "1")
         alt = "|".join(map(re.escape, sorted(self.kind, key=len, reverse=True)))
-        self.suffix_re = compile_skipping(f"(?:{alt})")
+        # tried only where the next character can be a suffix's second (or one stands alone)
+        self.suffix_re = compile_skipping(f"{second_char_guard(self.kind)}(?:{alt})")
         self.prefixes = sorted(read_words("org_prefixes.txt"), key=len, reverse=True)
         self.prefix_re = compile_skipping("|".join(map(re.escape, self.prefixes)))
         self.bodies = frozenset(read_words("org_bodies.txt"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .firstchars import compile_skipping, second_char_guard
 from .resources import read_table
 
 UMBRELLA = "安全生产"
@@ -15,7 +16,10 @@ def _taxonomy() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     table = {kw: (topic, kind) for topic, kind, kw in read_table("topic_keywords.tsv")}
     # Longest keyword first, so 道路交通 wins over a shorter overlapping word.
     alternation = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
-    return re.compile(alternation), table
+    # the keywords factored on their opening characters (the same matches, in the same
+    # order): the engine tests one character where it tested every keyword, and only
+    # where the next character can be a keyword's second
+    return compile_skipping(f"{second_char_guard(table)}(?:{alternation})"), table
 
 
 def topics_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
