@@ -522,3 +522,12 @@ def test_names_listed_before_等_and_a_meeting_verb_are_untitled_officials():
 ])
 def test_a_list_of_names_vouches_for_an_unknown_name_in_it(text, names):
     assert [o.name for o in parse_officials(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县长明确指出，要压实责任。", []),  # an adverb before the speech verb, not a name
+    ("县长严肃强调，要压实责任。", []),
+    ("县长张明指出，要压实责任。", ["张明"]),
+])
+def test_a_common_word_between_a_title_and_its_verb_is_no_name(text, names):
+    assert [o.name for o in parse_officials(text)] == names

@@ -187,9 +187,9 @@ class TitleGrammar:
                 or (not clear and (chinese is None or translit[1] > chinese[1]))):
             return translit
         if chinese is not None and clear:
-            if chinese[1] - chinese[0] == 2 and text.startswith("的", chinese[1]) \
-                    and _common_word(text[chinese[0]:chinese[1]]):
-                return None  # 国王任命|的: a common word before 的, not a name
+            if chinese[1] - chinese[0] == 2 and (text.startswith("的", chinese[1]) or text.startswith(
+                    self.follow_long, chinese[1])) and _common_word(text[chinese[0]:chinese[1]]):
+                return None  # 国王任命|的, 县长明确|指出: a common word before 的 or a verb
             return chinese
         # an unclear end: trust a 3-character name only when jieba reads the same
         # word there (张敬涛|召集 yes; 满意|地说, 周二|晚 no)
