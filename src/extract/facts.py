@@ -671,7 +671,7 @@ def _headline_period(ctx: DocContext) -> Period | None:
 def _source_day(text: str, d: Any) -> bool:
     """11月1日，记者从省统计局获悉，前三季度…: the day the figures were learned, not their period."""
     at = d.end + (text[d.end:d.end + 1] in ("，", ","))
-    return bool(P.report_source.match(text, at)) and text[at:at + 1] in ("记", "从", "据")
+    return text[at:at + 1] in ("记", "从", "据") and bool(P.report_source.match(text, at))
 
 
 def _bracketing_place(ctx: DocContext, q: Any) -> Any:
