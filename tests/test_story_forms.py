@@ -790,3 +790,19 @@ def test_a_meeting_a_named_body_convenes_after_a_visit_keeps_its_row():
 ])
 def test_a_thing_named_by_an_act_word_is_no_act(text, actions):
     assert _tables("标题\n\n" + text + "\n", issue="2025-03-23").events["action"].tolist() == actions
+
+
+@pytest.mark.parametrize("text, townships", [
+    ("2月10日，县长李明到王峰镇、桑树坪镇检查安全生产工作。", ["桑树坪镇", "王峰镇"]),
+    ("1月15日，副市长李明检查了东台市廉贻镇东风船舶修造厂。", ["廉贻镇"]),
+    ("1月15日，县长李明深入各乡镇检查安全生产工作。", []),
+])
+def test_a_township_the_table_lacks_counts_where_its_county_is_certain(text, townships):
+    ev = _tables("标题\n\n" + text + "\n", issue="2015-03-16", region="韩城市").events
+    assert ev["townships"].tolist() == [townships]
+
+
+def test_a_known_township_after_a_preposition_is_not_read_twice():
+    text = "标题\n\n3月14日，易门县在绿汁镇开展森林火灾扑救实战演练。\n"
+    ev = _tables(text, issue="2026-03-16", region="玉溪市").events
+    assert ev["townships"].tolist() == [["绿汁镇"]]

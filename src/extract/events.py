@@ -749,9 +749,36 @@ def _places_rows(ctx: DocContext, actor: Actor, start: int, end: int) -> dict[st
                 add_county(p.county_name, p.county_code)
             if p.name not in townships:
                 townships.append(p.name)
+    for name, county, code in _unlisted_townships(ctx, places, start, end):
+        add_county(county, code)
+        if name not in townships:
+            townships.append(name)
     return {"places": names, "place_codes": codes, "county": counties[0] if counties else None,
             "counties": counties, "county_codes": [c for c in county_codes if c],
             "townships": townships}
+
+
+def _unlisted_townships(ctx: DocContext, places: list[Any], start: int,
+                        end: int) -> list[tuple[str, str | None, str | None]]:
+    """Townships the division table does not list (renamed or merged since: 廉贻镇, 王峰镇),
+    read only where their county is certain: written right after it (东台市廉贻镇) or listed
+    with a township of it (王峰镇、桑树坪镇). Names as written, with that county."""
+    text, found = ctx.text, []
+    for p in places:
+        if p.level == "county":
+            spots = [(p.end, p.name, p.code)]
+        elif p.level == "township":
+            spots = [(p.end + 1, p.county_name, p.county_code)] if text[p.end:p.end + 1] == "、" else []
+            before = P.unlisted_township_before.search(text, max(start, p.start - 8), p.start)
+            if before is not None:
+                spots.append((before.start(1), p.county_name, p.county_code))
+        else:
+            continue
+        for at, county, code in spots:
+            m = P.unlisted_township.match(text, at, end)
+            if m is not None and not any(q.start < m.end() and at < q.end for q in places):
+                found.append((m.group(), county, code))  # 易门县在绿汁镇: a known place, not 在绿汁镇
+    return found
 
 
 def _zones_named(ctx: DocContext, actor: Actor, start: int, end: int) -> list[Zone]:
