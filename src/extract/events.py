@@ -445,7 +445,7 @@ def _attendees(ctx: DocContext, hit: Hit, hits: list[Hit], actors: list[Actor],
 def _with_partners(ctx: DocContext, actor: Actor, actors: list[Actor],
                    hit: Hit | None = None) -> list[Actor]:
     """黄丽和副区长杨帆一同…看望慰问: officials joined by 和/、 share the act, one row each;
-    bodies or places listed before 分别 (区建管委、区消防救援支队分别通报…) each did it."""
+    bodies listed before 分别 (区建管委、区消防救援支队分别通报…) each did it."""
     if actor.kind != "official":
         return _each_listed(ctx, actor, hit)
     if actor not in actors:
@@ -603,10 +603,12 @@ def _total_before(ctx: DocContext, sent: Sentence, begin: int, at: int) -> str |
     while True:
         if P.total_before_act.search(text, begin, at):
             return where
-        if begin <= sent.start or not ctx.mentions.quantities.within(
-                clause_start(text, sent.start, begin - 1), begin):
+        if begin <= sent.start:
             return None
-        begin, at, where = clause_start(text, sent.start, begin - 1), begin, "list"
+        before = clause_start(text, sent.start, begin - 1)
+        if not ctx.mentions.quantities.within(before, begin):
+            return None
+        begin, at, where = before, begin, "list"
 
 
 def _stretches(ctx: DocContext, start: int, stop: int,
@@ -646,16 +648,14 @@ def _next_semicolon(text: str, start: int, stop: int) -> int:
     return min(found) if found else -1
 
 
-_QUOTE_OPENERS = frozenset("“《「\"")
 SINCE_REACH = 8  # characters before a heading 今年以来 (据悉，|据了解，)
 
 
 def _governing_date(ctx: DocContext, start: int, end: int) -> Any:
     since = None
     dates = ctx.mentions.dates.within(start, end)
-    if dates and _QUOTE_OPENERS.intersection(ctx.text[start:end]):
-        # “今天有多少工人在井下作业？”: a quote's own time (the speaker's, a title's) dates no act
-        quoted = [m.span() for m in P.quoted.finditer(ctx.text, start, end)]
+    quoted = [m.span() for m in P.quoted.finditer(ctx.text, start, end)] if dates else []
+    if quoted:  # “今天有多少工人在井下作业？”: a quote's own time (the speaker's, a title's) dates no act
         dates = [d for d in dates if not any(a <= d.start < b for a, b in quoted)]
     for d in dates:
         if (d.grain in ("day", "week", "dekad") or d.is_range) and not is_dateline(ctx.text, d):
@@ -1167,13 +1167,11 @@ def _fold_into_frame(row: dict[str, Any], actor: Actor, frame: Frame, joined: bo
     if row["action"] in VISIT_ACTS and (actor.kind == "official" or (
             visit is not None and _the_visiting_team(actor))):
         return _fold_visit(row, actor, frame)
-    if row["action"] == "召开会议" and visit is not None and _the_visiting_team(actor) \
-            and row["date_start"] in (None, visit["date_start"]):
-        for into in _trip_rows(frame, visit):  # 期间，检查组在…召开座谈会: a step of the trip
-            _merge_places(into, row)
-        return True
-    if row["action"] == "调度" and _on_the_trip(row, actor, visit):
-        for into in _trip_rows(frame, visit):  # 来到…指挥大厅，通过视频系统调度: a stop of the trip
+    # steps of the trip being told: 期间，检查组在…召开座谈会; 来到…指挥大厅，通过视频系统调度
+    if (row["action"] == "召开会议" and visit is not None and _the_visiting_team(actor)
+            and row["date_start"] in (None, visit["date_start"])) or \
+            (row["action"] == "调度" and _on_the_trip(row, actor, visit)):
+        for into in _trip_rows(frame, visit):
             _merge_places(into, row)
         return True
     if row["action"] == "调度" and row["official"] is not None:

@@ -286,26 +286,33 @@ def _scope(ctx: DocContext, sent: Sentence) -> str | None:
     """The first scope phrase of the sentence that is not part of an organisation's name
     (全市公安机关 acts, 全国总工会 is a body); else an area the counted things lie in
     (对儒林镇辖区…, 对中心城区12个在建工地…)."""
-    orgs = ctx.mentions.orgs.within(sent.start, sent.end)
-    titles = [t.span() for t in P.book_title.finditer(ctx.text, sent.start, sent.end)]
     for m in _markers().scope.finditer(ctx.text, sent.start, sent.end):
-        if any(o.start < m.start() < o.end for o in orgs) or \
-                any(a <= m.start() < b for a, b in titles):
-            continue  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
-        if P.scope_word_cut.match(ctx.text, m.end() - 1):
-            continue  # 本市场: a word, not 本市
-        if ctx.text.startswith(BENCHMARK_AFTER, m.end()) or \
-                P.compared_scope.search(ctx.text, max(sent.start, m.start() - 2), m.start()):
-            continue  # 高于全市平均水平, 高于全国0.1个百分点: the base of a comparison
-        owner = next((p for p in ctx.mentions.places.within(max(sent.start, m.start() - 12), m.start())
-                      if p.end == m.start()), None)
-        return ctx.text[owner.start:m.end()] if owner is not None else m.group()  # 吉林全省
+        found = _scope_word(ctx, sent, m)
+        if found is not None:
+            return found
     # the area pattern backtracks; most sentences hold no area word at all
     area = P.area_word.search(ctx.text, sent.start, sent.end) and \
         P.scope_area.search(ctx.text, sent.start, sent.end)
     if area:
         return area.group(1)
-    return _place_subject(ctx, sent, orgs)
+    return _place_subject(ctx, sent, ctx.mentions.orgs.within(sent.start, sent.end))
+
+
+def _scope_word(ctx: DocContext, sent: Sentence, m: re.Match[str]) -> str | None:
+    """A scope word as written (with the division right before it: 吉林全省), unless it is
+    part of a body's name or a title, a word (本市场) or a comparison's base."""
+    text = ctx.text
+    if any(o.start < m.start() < o.end for o in ctx.mentions.orgs.within(sent.start, sent.end)) or \
+            any(a <= m.start() < b for a, b in (t.span() for t in P.book_title.finditer(text, sent.start, sent.end))):
+        return None  # 美国全国广播公司, 《…全国两会…》: not who the figure covers
+    if P.scope_word_cut.match(text, m.end() - 1):
+        return None  # 本市场: a word, not 本市
+    if text.startswith(BENCHMARK_AFTER, m.end()) or \
+            P.compared_scope.search(text, max(sent.start, m.start() - 2), m.start()):
+        return None  # 高于全市平均水平, 高于全国0.1个百分点: the base of a comparison
+    owner = next((p for p in ctx.mentions.places.within(max(sent.start, m.start() - 12), m.start())
+                  if p.end == m.start()), None)
+    return text[owner.start:m.end()] if owner is not None else m.group()
 
 
 def _clause_scope(ctx: DocContext, sent: Sentence, at: int) -> str | None:
@@ -315,10 +322,7 @@ def _clause_scope(ctx: DocContext, sent: Sentence, at: int) -> str | None:
     if begin == sent.start:
         return None  # the sentence's first clause: the sentence's scope already reads it
     m = _markers().scope.match(ctx.text, begin, at)
-    if m is None or P.scope_word_cut.match(ctx.text, m.end() - 1) or \
-            ctx.text.startswith(BENCHMARK_AFTER, m.end()):
-        return None
-    return m.group()
+    return _scope_word(ctx, sent, m) if m is not None else None
 
 
 def _clause_place(ctx: DocContext, sent: Sentence, at: int) -> str | None:
